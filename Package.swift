@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "RioPlan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rioplan", targets: ["rioplan"]),
+        .library(name: "RioModel", targets: ["RioModel"]),
+        .library(name: "RioStore", targets: ["RioStore"]),
+        .library(name: "RioPlanner", targets: ["RioPlanner"]),
+        .library(name: "RioExport", targets: ["RioExport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+    ],
+    targets: [
+        .target(
+            name: "RioModel",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]),
+        .target(
+            name: "RioStore",
+            dependencies: ["RioModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "RioPlanner",
+            dependencies: [
+                "RioModel",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+            ]),
+        .target(
+            name: "RioExport",
+            dependencies: ["RioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .executableTarget(
+            name: "rioplan",
+            dependencies: [
+                "RioModel", "RioStore", "RioPlanner", "RioExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "RioModelTests", dependencies: ["RioModel"]),
+        .testTarget(name: "RioPlannerTests", dependencies: ["RioModel", "RioPlanner"]),
+        .testTarget(name: "RioExportTests", dependencies: ["RioModel", "RioExport"]),
+        .testTarget(name: "RioStoreTests", dependencies: ["RioModel", "RioStore"]),
+        .testTarget(name: "CLITests", dependencies: ["RioModel"]),
+    ]
+)

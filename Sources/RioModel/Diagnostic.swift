@@ -1,0 +1,93 @@
+/// A place in an input file: path, 1-based line and column.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int) {
+        self.file = file; self.line = line; self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One problem found in an input: where, what is wrong, and what to do about it.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var message: String
+    public var hint: String
+
+    public init(_ location: SourceLocation, _ message: String, hint: String) {
+        self.location = location; self.message = message; self.hint = hint
+    }
+
+    /// `file:line:col: what is wrong; what to do`.
+    public var description: String { "\(location): \(message); \(hint)" }
+}
+
+/// Collects diagnostics across a whole load so that every problem is reported in one run.
+public final class DiagnosticBag: @unchecked Sendable {
+    public private(set) var items: [Diagnostic] = []
+    public init() {}
+    /// More diagnostics than this are counted but not kept (alias bombs can multiply errors).
+    public static let limit = 1000
+    public private(set) var dropped = 0
+    public func add(_ d: Diagnostic) {
+        if items.count < DiagnosticBag.limit { items.append(d) } else { dropped += 1 }
+    }
+    public func add(_ loc: SourceLocation, _ message: String, hint: String) {
+        add(Diagnostic(loc, message, hint: hint))
+    }
+    public var isEmpty: Bool { items.isEmpty }
+    /// Diagnostics sorted by file, line, column (then message) for stable output.
+    public var sorted: [Diagnostic] {
+        items.sorted {
+            ($0.location.file, $0.location.line, $0.location.column, $0.message)
+                < ($1.location.file, $1.location.line, $1.location.column, $1.message)
+        }
+    }
+}
+
+/// The exit codes of sysexits(3) that RioPlan uses.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case no = 1
+    case usage = 64
+    case dataError = 65
+    case noInput = 66
+    case cannotCreate = 73
+}
+
+/// An error a person can act on, with the exit code it maps to.
+public enum RioError: Error, Sendable, CustomStringConvertible {
+    /// Invalid input data: one or more located diagnostics (exit 65).
+    case invalidInput([Diagnostic])
+    /// An input file is missing or unreadable (exit 66).
+    case unreadable(path: String, reason: String)
+    /// An output cannot be created (exit 73).
+    case cannotWrite(path: String, reason: String)
+    /// Bad usage detected after argument parsing (exit 64).
+    case usage(String)
+    /// Invalid data without a file position (exit 65).
+    case data(String)
+
+    public var exitStatus: ExitStatus {
+        switch self {
+        case .invalidInput, .data: return .dataError
+        case .unreadable: return .noInput
+        case .cannotWrite: return .cannotCreate
+        case .usage: return .usage
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidInput(let ds):
+            let lines = ds.map(\.description)
+            let n = ds.count
+            return lines.joined(separator: "\n") + "\n\(n) problem\(n == 1 ? "" : "s") found."
+        case .unreadable(let p, let r): return "cannot read \(p): \(r); check the path and that the file is readable"
+        case .cannotWrite(let p, let r): return "cannot write \(p): \(r); check that the folder exists and is writable"
+        case .usage(let m): return m
+        case .data(let m): return m
+        }
+    }
+}

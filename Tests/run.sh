@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The test command (README): installs the real readers the tests use when missing, then runs every test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_pip=()
+for mod in icalendar openpyxl yaml; do
+  python3 -c "import $mod" 2>/dev/null || need_pip+=("$mod")
+done
+if [ ${#need_pip[@]} -gt 0 ]; then
+  pkgs=(); for m in "${need_pip[@]}"; do [ "$m" = yaml ] && pkgs+=(pyyaml) || pkgs+=("$m"); done
+  python3 -m pip install -q "${pkgs[@]}"
+fi
+need_apt=()
+command -v khal >/dev/null || need_apt+=(khal)
+command -v soffice >/dev/null || command -v libreoffice >/dev/null || need_apt+=(libreoffice-calc-nogui)
+command -v chromium >/dev/null || need_apt+=(chromium)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+swift build
+swift test --no-parallel
