@@ -37,4 +37,10 @@ enum Console {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+    /// Rewrites the current stderr line (a terminal); nil clears it.
+    static func progress(_ text: String?) {
+        let line = "\r\u{1B}[K" + (text ?? "")
+        FileHandle.standardError.write(Data(line.utf8))
+    }
 }

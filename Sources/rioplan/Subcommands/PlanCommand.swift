@@ -1,7 +1,88 @@
 import ArgumentParser
+import Foundation
+import RioModel
+import RioPlanner
 
 extension RioPlanCommand {
     struct PlanCmd: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "plan", abstract: "Build a joint training plan from a plan request.")
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Build a joint training plan from a plan request.",
+            discussion: """
+                Reads the request (what regions asked for, trainers, funding) and the catalog, and writes the
+                best plan it finds within the time limit: sessions with dates, venues, trainers, languages and
+                funding, and a reason for every demand left out. Plans are compared by value (priority x number
+                of conventions served), then by lower cash.
+
+                Example:
+                  rioplan plan Plans/jlg-2027.yaml --time-limit 10
+                  rioplan plan Plans/jlg-2027.yaml --iterations 20000 --seed 7   (same plan every run)
+                """)
+
+        @Argument(help: ArgumentHelp("The plan request YAML file.", valueName: "REQUEST.yaml"))
+        var request: String
+
+        @Option(name: .long, help: ArgumentHelp("Where to write the plan (default: NAME.plan.json next to the request).", valueName: "PLAN.json"))
+        var out: String?
+
+        @Option(name: .long, help: ArgumentHelp("Seconds to search for a better plan.", valueName: "S"))
+        var timeLimit: Double = 10
+
+        @Option(name: .long, help: ArgumentHelp("Search for exactly N improvement steps instead of a time limit (reproducible).", valueName: "N"))
+        var iterations: Int?
+
+        @Option(name: .long, help: "Seed of the search's random choices.")
+        var seed: UInt64 = 1
+
+        @Flag(name: .long, help: "Print no progress.")
+        var quiet = false
+
+        @OptionGroup var common: CommonOptions
+
+        func validate() throws {
+            if timeLimit <= 0 || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
+            if let n = iterations, n < 0 { throw ValidationError("--iterations must be 0 or more") }
+        }
+
+        func run() throws {
+            try runReporting {
+                let catalog = try CatalogLoader.load(folder: common.catalog)
+                let req = try PlanRequestLoader.load(path: request, catalog: catalog)
+                let problem = ProblemCompiler.compile(request: req, catalog: catalog)
+                let outPath = out ?? (((request as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(req.name).plan.json"))
+                let live = !quiet && Console.stderrIsTerminal
+                var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+                if live {
+                    options.progress = { p in
+                        Console.progress(String(format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value,
+                                                Money.text(p.cash), p.scheduled, problem.demands.count))
+                    }
+                }
+                var solver = Solver(problem: problem, options: options)
+                let result = solver.solve()
+                if live { Console.progress(nil) }
+                if !result.pinConflicts.isEmpty {
+                    Console.error("error: the pinned sessions cannot all hold; no plan was written:")
+                    for c in result.pinConflicts { Console.error("  - \(c)") }
+                    Console.error("Change or remove these pins in \(request) and plan again.")
+                    throw ExitCode(ExitStatus.no.rawValue)
+                }
+                let outDir = (outPath as NSString).deletingLastPathComponent
+                let inputs = Plan.PlanInputs(
+                    request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
+                    requestSha256: try PlanRequestLoader.fingerprint(path: request), catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
+                let info = Plan.SolverInfo(seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
+                                           timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
+                let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
+                try PlanFile.write(plan, to: outPath)
+                if !quiet {
+                    Console.error("plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s")
+                }
+                print("Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).")
+                if !plan.unscheduled.isEmpty {
+                    print("\(plan.unscheduled.count) demand(s) left out; see why with: rioplan explain \(outPath)")
+                }
+            }
+        }
     }
 }

@@ -1,0 +1,160 @@
+/// Co-financing as a transportation problem: can the sources' caps pay for every session's cash?
+///
+/// Sessions with the same set of eligible sources form a *pattern*. By Hall's theorem the cash
+/// is payable exactly when, for every set Q of sources, the cash of patterns whose eligible
+/// sources all lie in Q is at most the caps of Q. With few sources this is kept incrementally
+/// (`need[Q]`), which makes feasibility and headroom checks O(2^sources); allocation itself is
+/// an exact max-flow.
+public struct Funding: Sendable {
+    public let caps: [Int]
+    public let patterns: [[Int]]
+    let masks: [Int]
+    let capOfSet: [Int]
+    /// Cash of patterns whose eligible sources lie inside each set of sources.
+    private(set) var need: [Int]
+    public private(set) var patternCash: [Int]
+    let useSubsets: Bool
+
+    public init(caps: [Int], patterns: [[Int]]) {
+        self.caps = caps
+        self.patterns = patterns
+        useSubsets = caps.count <= 14
+        masks = patterns.map { $0.reduce(0) { $0 | (1 << $1) } }
+        patternCash = Array(repeating: 0, count: patterns.count)
+        if useSubsets {
+            let n = 1 << caps.count
+            var c = Array(repeating: 0, count: n)
+            for q in 1..<n {
+                let low = q.trailingZeroBitCount
+                c[q] = c[q & (q - 1)] + caps[low]
+            }
+            capOfSet = c
+            need = Array(repeating: 0, count: n)
+        } else {
+            capOfSet = []
+            need = []
+        }
+    }
+
+    /// How much more cash pattern `p` could take with everything else unchanged.
+    /// - Complexity: O(2^sources), or a max-flow when there are many sources.
+    public func headroom(_ p: Int) -> Int {
+        if useSubsets {
+            let m = masks[p], full = (1 << caps.count) - 1
+            var best = Int.max
+            var rest = full & ~m
+            // Enumerate supersets of m: m | sub for every subset sub of rest.
+            var sub = rest
+            while true {
+                let q = m | sub
+                best = min(best, capOfSet[q] - need[q])
+                if sub == 0 { break }
+                sub = (sub - 1) & rest
+            }
+            rest = 0
+            return max(0, best)
+        }
+        var probe = patternCash
+        let total = probe.reduce(0, +)
+        probe[p] += Int(Int32.max)
+        return max(0, Funding.maxFlow(caps: caps, patterns: patterns, cash: probe) - total)
+    }
+
+    public func canAdd(_ cash: Int, to p: Int) -> Bool { cash <= 0 || headroom(p) >= cash }
+
+    public mutating func add(_ cash: Int, to p: Int) {
+        patternCash[p] += cash
+        guard useSubsets, cash != 0 else { return }
+        let m = masks[p], rest = ((1 << caps.count) - 1) & ~m
+        var sub = rest
+        while true {
+            need[m | sub] += cash
+            if sub == 0 { break }
+            sub = (sub - 1) & rest
+        }
+    }
+
+    /// Exact allocation: `flow[p][k]` is what source `patterns[p][k]` pays for pattern `p`; nil if infeasible.
+    public func allocate() -> [[Int]]? {
+        Funding.solve(caps: caps, patterns: patterns, cash: patternCash)
+    }
+
+    static func maxFlow(caps: [Int], patterns: [[Int]], cash: [Int]) -> Int {
+        var g = FlowGraph(caps: caps, patterns: patterns, cash: cash)
+        return g.run()
+    }
+
+    static func solve(caps: [Int], patterns: [[Int]], cash: [Int]) -> [[Int]]? {
+        var g = FlowGraph(caps: caps, patterns: patterns, cash: cash)
+        let f = g.run()
+        guard f == cash.reduce(0, +) else { return nil }
+        return g.patternFlows()
+    }
+}
+
+/// A small max-flow network: source → pattern (its cash) → eligible funding source (unbounded) → sink (cap).
+struct FlowGraph {
+    var to: [Int] = [], cap: [Int] = [], head: [Int], next: [Int] = []
+    let n: Int, sink: Int, pCount: Int, sCount: Int
+    var patternEdges: [[Int]] = []
+
+    init(caps: [Int], patterns: [[Int]], cash: [Int]) {
+        pCount = patterns.count; sCount = caps.count
+        n = 2 + pCount + sCount; sink = n - 1
+        head = Array(repeating: -1, count: n)
+        for (p, c) in cash.enumerated() { addEdge(0, 1 + p, c) }
+        for (p, srcs) in patterns.enumerated() {
+            var es: [Int] = []
+            for s in srcs { es.append(to.count); addEdge(1 + p, 1 + pCount + s, Int(Int32.max) * 1024) }
+            patternEdges.append(es)
+        }
+        for (s, c) in caps.enumerated() { addEdge(1 + pCount + s, sink, c) }
+    }
+
+    mutating func addEdge(_ a: Int, _ b: Int, _ c: Int) {
+        to.append(b); cap.append(c); next.append(head[a]); head[a] = to.count - 1
+        to.append(a); cap.append(0); next.append(head[b]); head[b] = to.count - 1
+    }
+
+    /// Dinic's algorithm.
+    mutating func run() -> Int {
+        var flow = 0
+        while true {
+            var level = Array(repeating: -1, count: n)
+            level[0] = 0
+            var queue = [0], qi = 0
+            while qi < queue.count {
+                let v = queue[qi]; qi += 1
+                var e = head[v]
+                while e >= 0 {
+                    if cap[e] > 0 && level[to[e]] < 0 { level[to[e]] = level[v] + 1; queue.append(to[e]) }
+                    e = next[e]
+                }
+            }
+            if level[sink] < 0 { return flow }
+            var it = head
+            while true {
+                let f = push(0, Int.max, &level, &it)
+                if f == 0 { break }
+                flow += f
+            }
+        }
+    }
+
+    mutating func push(_ v: Int, _ f: Int, _ level: inout [Int], _ it: inout [Int]) -> Int {
+        if v == sink { return f }
+        while it[v] >= 0 {
+            let e = it[v]
+            if cap[e] > 0 && level[to[e]] == level[v] + 1 {
+                let d = push(to[e], min(f, cap[e]), &level, &it)
+                if d > 0 { cap[e] -= d; cap[e ^ 1] += d; return d }
+            }
+            it[v] = next[e]
+        }
+        return 0
+    }
+
+    func patternFlows() -> [[Int]] {
+        patternEdges.map { es in es.map { cap[$0 ^ 1] } }
+    }
+}

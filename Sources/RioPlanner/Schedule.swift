@@ -1,0 +1,162 @@
+/// The solver's mutable schedule: assignments plus every resource they use.
+///
+/// Insert and remove keep trainer and venue day bitsets, the travel rule's week→region map,
+/// day counts per trainer and organisation, and the funding network consistent, so each
+/// feasibility question is a few bit operations.
+struct Schedule {
+    let problem: Problem
+    private(set) var assignment: [Assignment?]
+    private var trainerBusy: [UInt64]
+    private var venueBusy: [UInt64]
+    /// Region + 1 of a trainer's venue-based sessions in a week (0: none), and how many.
+    private var weekRegion: [Int32]
+    private var weekCount: [Int32]
+    private(set) var trainerDays: [Int]
+    private(set) var orgDays: [Int]
+    private(set) var funding: Funding
+    private(set) var value = 0
+    private(set) var cash = 0
+    private(set) var scheduledCount = 0
+    let words: Int
+
+    init(problem: Problem) {
+        self.problem = problem
+        words = Bits.words(problem.dayCount + 7)
+        assignment = Array(repeating: nil, count: problem.demands.count)
+        trainerBusy = Array(repeating: 0, count: words * problem.trainers.count)
+        venueBusy = Array(repeating: 0, count: words * problem.venues.count)
+        weekRegion = Array(repeating: 0, count: (problem.weekCount + 1) * problem.trainers.count)
+        weekCount = weekRegion
+        trainerDays = Array(repeating: 0, count: problem.trainers.count)
+        orgDays = Array(repeating: 0, count: problem.orgs.count)
+        funding = Funding(caps: problem.sources.map(\.cap), patterns: problem.patterns)
+    }
+
+    var score: (value: Int, cash: Int) { (value, cash) }
+
+    mutating func insert(_ i: Int, _ a: Assignment) {
+        let d = problem.demands[i]
+        assignment[i] = a
+        let wk = a.start / 7, W = problem.weekCount + 1
+        for t in a.trainers {
+            Bits.set(&trainerBusy, t * words, a.start, d.days, true)
+            trainerDays[t] += d.days
+            orgDays[problem.trainers[t].org] += d.days
+            if d.venueBased {
+                weekRegion[t * W + wk] = Int32(d.region + 1)
+                weekCount[t * W + wk] += 1
+            }
+        }
+        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, d.days, true) }
+        funding.add(a.cash, to: d.pattern)
+        value += d.value
+        cash += a.cash
+        scheduledCount += 1
+    }
+
+    /// Removes demand `i`'s session; returns its assignment.
+    @discardableResult
+    mutating func remove(_ i: Int) -> Assignment? {
+        guard let a = assignment[i] else { return nil }
+        let d = problem.demands[i]
+        assignment[i] = nil
+        let wk = a.start / 7, W = problem.weekCount + 1
+        for t in a.trainers {
+            Bits.set(&trainerBusy, t * words, a.start, d.days, false)
+            trainerDays[t] -= d.days
+            orgDays[problem.trainers[t].org] -= d.days
+            if d.venueBased {
+                weekCount[t * W + wk] -= 1
+                if weekCount[t * W + wk] == 0 { weekRegion[t * W + wk] = 0 }
+            }
+        }
+        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, d.days, false) }
+        funding.add(-a.cash, to: d.pattern)
+        value -= d.value
+        cash -= a.cash
+        scheduledCount -= 1
+        return a
+    }
+
+    /// Earliest start allowed by the prerequisites currently scheduled; nil when a prerequisite is missing.
+    func prerequisiteStart(_ i: Int) -> Int? {
+        var lo = 0
+        for group in problem.demands[i].prerequisiteDemands {
+            var best = Int.max
+            for j in group { if let a = assignment[j] { best = min(best, a.start + problem.demands[j].days) } }
+            if best == Int.max { return nil }
+            lo = max(lo, best)
+        }
+        return lo
+    }
+
+    /// Whether scheduled demand `i` still has every prerequisite delivered before it.
+    func prerequisitesHold(_ i: Int) -> Bool {
+        guard let a = assignment[i], let lo = prerequisiteStart(i) else { return false }
+        return a.start >= lo
+    }
+
+    /// Why no assignment fits, for the explainer (counts of blocking causes).
+    struct Blockers {
+        var starts = 0, venueBusy = 0, noTrainer = 0, staffing = 0, maxDays = 0, travel = 0, trainerBusy = 0, prerequisite = false
+    }
+
+    /// The cheapest feasible assignment of demand `i` given everything scheduled, ignoring funding.
+    ///
+    /// - Complexity: O(starts × languages × qualified trainers).
+    func cheapest(_ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max) -> Assignment? {
+        let d = problem.demands[i]
+        guard let lo = prerequisiteStart(i) else { blockers?.pointee.prerequisite = true; return nil }
+        let W = problem.weekCount + 1
+        var best: Assignment?
+        var bestCash = maxCash
+        var chosen = [Int](repeating: 0, count: d.trainersNeeded)
+        var orgExtra = [Int](repeating: 0, count: problem.orgs.count)
+        let lowerBound = d.minCash
+        for s in d.starts where s >= lo {
+            if s > latestStart { break }
+            var venue = -1, venueCost = 0
+            if d.venueBased {
+                for v in d.venues where !Bits.any(venueBusy, v * words, s, d.days) {
+                    venue = v; venueCost = problem.venues[v].costPerDay * d.days
+                    break
+                }
+                if venue < 0 { blockers?.pointee.venueBusy += 1; continue }
+            }
+            let wk = s / 7
+            for (li, _) in d.langs.enumerated() {
+                var k = 0, travel = 0
+                for t in d.trainersByLang[li] {
+                    let td = problem.trainers[t]
+                    if Bits.any(td.blocked, 0, s, d.days) || Bits.any(trainerBusy, t * words, s, d.days) {
+                        blockers?.pointee.trainerBusy += 1; continue
+                    }
+                    if trainerDays[t] + d.days > td.maxDays { blockers?.pointee.maxDays += 1; continue }
+                    if orgDays[td.org] + orgExtra[td.org] + d.days > problem.orgCap[td.org] { blockers?.pointee.staffing += 1; continue }
+                    if d.venueBased {
+                        let r = weekRegion[t * W + wk]
+                        if r != 0 && Int(r) != d.region + 1 { blockers?.pointee.travel += 1; continue }
+                    }
+                    chosen[k] = t; k += 1
+                    travel += d.travelByTrainer[t]
+                    orgExtra[td.org] += d.days
+                    if k == d.trainersNeeded { break }
+                }
+                for j in 0..<k { orgExtra[problem.trainers[chosen[j]].org] = 0 }
+                if k < d.trainersNeeded { blockers?.pointee.noTrainer += 1; continue }
+                let c = d.fixedCash + venueCost + travel
+                if c < bestCash {
+                    bestCash = c
+                    best = Assignment(start: s, lang: d.langs[li], venue: venue, trainers: Array(chosen.prefix(k)).sorted(), cash: c)
+                    if c <= lowerBound { return best }
+                }
+            }
+        }
+        return best
+    }
+
+    /// Whether the sessions that list `i`'s module as prerequisite still hold after removing `i`.
+    func dependentsBroken(after i: Int) -> [Int] {
+        problem.demands[i].dependents.filter { assignment[$0] != nil && !prerequisitesHold($0) }
+    }
+}

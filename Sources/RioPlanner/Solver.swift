@@ -1,0 +1,235 @@
+import Foundation
+
+/// Builds a plan and improves it by large-neighbourhood search.
+///
+/// Construction inserts demands greedily by value per unit of cash. Each improvement step
+/// removes a few sessions (random, or the ones competing with an unscheduled demand for money
+/// or trainers), re-inserts demands greedily in a noisy value-per-cash order, and accepts the
+/// result by simulated annealing on `value - cash / totalCaps` (so value always dominates cash,
+/// as scheduling-model.md orders plans). The best plan seen is returned.
+public struct Solver {
+    let problem: Problem
+    var options: SolverOptions
+    var rng: SeededGenerator
+    var schedule: Schedule
+    let cashScale: Double
+    /// Order of demands by value per minimum cash (ties by request order).
+    let ratio: [Double]
+
+    public init(problem: Problem, options: SolverOptions) {
+        self.problem = problem
+        self.options = options
+        rng = SeededGenerator(seed: options.seed)
+        schedule = Schedule(problem: problem)
+        let caps = problem.sources.reduce(0) { $0 + $1.cap }
+        cashScale = Double(max(1, caps + problem.demands.reduce(0) { $0 + $1.minCash }))
+        ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
+    }
+
+    /// Runs the search.
+    public mutating func solve() -> SolverResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        func elapsed() -> Double {
+            let d = clock.now - started
+            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        let conflicts = placePins()
+        if !conflicts.isEmpty {
+            return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+                                iterations: 0, seconds: elapsed(), pinConflicts: conflicts)
+        }
+        construct()
+        var best = schedule.assignment
+        var bestScore = (schedule.value, schedule.cash)
+        let movable = problem.demands.indices.filter { !problem.demands[$0].pinned }
+        var iteration = 0
+        var lastReport = 0.0
+        let limit = options.iterations
+        var temperature = 0.5
+        while true {
+            if let limit {
+                if iteration >= limit { break }
+                temperature = 0.5 * (1 - Double(iteration) / Double(max(1, limit))) + 0.02
+            } else {
+                let t = elapsed()
+                if t >= options.timeLimit { break }
+                temperature = 0.5 * max(0, 1 - t / max(0.001, options.timeLimit)) + 0.02
+                if let p = options.progress, t - lastReport >= 0.25 {
+                    lastReport = t
+                    p(SolverProgress(elapsed: t, value: bestScore.0, cash: bestScore.1, scheduled: best.lazy.compactMap { $0 }.count, iterations: iteration))
+                }
+            }
+            if movable.isEmpty { break }
+            iteration += 1
+            step(movable: movable, temperature: temperature)
+            if (schedule.value, -schedule.cash) > (bestScore.0, -bestScore.1) {
+                best = schedule.assignment
+                bestScore = (schedule.value, schedule.cash)
+            }
+        }
+        // Restore the best and polish its cash.
+        restore(best)
+        polishCash()
+        construct()
+        return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+                            iterations: iteration, seconds: elapsed(), pinConflicts: [])
+    }
+
+    /// Places pinned sessions first, in start order; returns the conflicts found.
+    mutating func placePins() -> [String] {
+        var conflicts = problem.pinConflicts
+        if !conflicts.isEmpty { return conflicts }
+        let pinned = problem.demands.filter(\.pinned).sorted { ($0.starts.first ?? 0, $0.index) < ($1.starts.first ?? 0, $1.index) }
+        for d in pinned {
+            let i = d.index
+            if schedule.prerequisiteStart(i) == nil, let s = d.starts.first {
+                for group in d.prerequisiteDemands where !group.contains(where: { schedule.assignment[$0] != nil }) {
+                    for j in group where !problem.demands[j].pinned {
+                        if let a = schedule.cheapest(j, latestStart: s - problem.demands[j].days),
+                           schedule.funding.canAdd(a.cash, to: problem.demands[j].pattern) {
+                            schedule.insert(j, a)
+                            break
+                        }
+                    }
+                }
+            }
+            var b = Schedule.Blockers()
+            guard let a = schedule.cheapest(i, blockers: &b) else {
+                conflicts.append("\(d.id): " + Explainer.pinProblem(problem, schedule, i, b))
+                continue
+            }
+            guard schedule.funding.canAdd(a.cash, to: d.pattern) else {
+                conflicts.append("\(d.id): its cash \(Money.text(a.cash)) exceeds what its eligible sources have left (\(Money.text(schedule.funding.headroom(d.pattern))))")
+                continue
+            }
+            schedule.insert(i, a)
+        }
+        return conflicts
+    }
+
+    /// Greedy construction by value per unit of cash, repeated while prerequisites unlock more.
+    mutating func construct() {
+        let order = problem.demands.indices.sorted { (ratio[$0], -$0) > (ratio[$1], -$1) }
+        var changed = true
+        while changed {
+            changed = false
+            for i in order where schedule.assignment[i] == nil && !problem.demands[i].pinned {
+                if tryInsert(i) { changed = true }
+            }
+        }
+    }
+
+    /// Inserts demand `i` at its cheapest feasible assignment if the money allows.
+    @discardableResult
+    mutating func tryInsert(_ i: Int) -> Bool {
+        let d = problem.demands[i]
+        let room = schedule.funding.headroom(d.pattern)
+        guard d.minCash <= room, !d.starts.isEmpty else { return false }
+        guard let a = schedule.cheapest(i, maxCash: room + 1) else { return false }
+        guard a.cash <= room else { return false }
+        schedule.insert(i, a)
+        return true
+    }
+
+    /// One destroy-and-repair step with annealing acceptance (undone when rejected).
+    mutating func step(movable: [Int], temperature: Double) {
+        let before = Double(schedule.value) - Double(schedule.cash) / cashScale
+        var removed: [(Int, Assignment)] = []
+        func drop(_ i: Int) {
+            guard !problem.demands[i].pinned, let a = schedule.remove(i) else { return }
+            removed.append((i, a))
+            for j in schedule.dependentsBroken(after: i) { drop(j) }
+        }
+        let scheduled = movable.filter { schedule.assignment[$0] != nil }
+        let unscheduled = movable.filter { schedule.assignment[$0] == nil }
+        var target: Int?
+        let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
+        if !unscheduled.isEmpty && rng.unit() < 0.6 {
+            // Make room for one unscheduled demand: drop sessions sharing its money or region.
+            let u = unscheduled[rng.below(unscheduled.count)]
+            target = u
+            let du = problem.demands[u]
+            let srcs = Set(problem.patterns[du.pattern])
+            let related = scheduled.filter { j in
+                let dj = problem.demands[j]
+                return dj.region == du.region || problem.patterns[dj.pattern].contains(where: srcs.contains)
+            }
+            let pool = related.isEmpty ? scheduled : related
+            for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
+        } else {
+            for _ in 0..<k where !scheduled.isEmpty { drop(scheduled[rng.below(scheduled.count)]) }
+        }
+        var inserted: [Int] = []
+        if let t = target, tryInsert(t) { inserted.append(t) }
+        // Repair: noisy value-per-cash order over the unscheduled demands.
+        var cands = movable.filter { schedule.assignment[$0] == nil }
+        var keys: [Double] = []
+        keys.reserveCapacity(cands.count)
+        for i in cands { keys.append(ratio[i] * (0.7 + 0.6 * rng.unit())) }
+        let idx = cands.indices.sorted { (keys[$0], -cands[$0]) > (keys[$1], -cands[$1]) }
+        cands = idx.map { cands[$0] }
+        var expensive = 0
+        for i in cands {
+            let d = problem.demands[i]
+            if d.minCash > schedule.funding.headroom(d.pattern) || d.starts.isEmpty { continue }
+            expensive += 1
+            if expensive > 80 { break }
+            if tryInsert(i) { inserted.append(i) }
+        }
+        let after = Double(schedule.value) - Double(schedule.cash) / cashScale
+        let delta = after - before
+        if delta >= 0 || rng.unit() < exp(delta / temperature) { return }
+        // Undo.
+        for i in inserted.reversed() { schedule.remove(i) }
+        for (i, a) in removed.reversed() { schedule.insert(i, a) }
+    }
+
+    /// Re-seats each session at its cheapest assignment while value stays.
+    mutating func polishCash() {
+        var improved = true
+        var rounds = 0
+        while improved && rounds < 5 {
+            improved = false
+            rounds += 1
+            for i in problem.demands.indices where !problem.demands[i].pinned {
+                guard let old = schedule.assignment[i] else { continue }
+                schedule.remove(i)
+                if !schedule.dependentsBroken(after: i).isEmpty {
+                    schedule.insert(i, old)
+                    continue
+                }
+                if let a = schedule.cheapest(i, maxCash: old.cash), a.cash < old.cash,
+                   schedule.funding.canAdd(a.cash, to: problem.demands[i].pattern) {
+                    schedule.insert(i, a)
+                    if schedule.dependentsBroken(after: i).isEmpty {
+                        improved = true
+                        continue
+                    }
+                    schedule.remove(i)
+                }
+                schedule.insert(i, old)
+            }
+        }
+    }
+
+    mutating func restore(_ target: [Assignment?]) {
+        for i in problem.demands.indices where schedule.assignment[i] != nil { schedule.remove(i) }
+        // Insert in start order so prerequisites are in place first (insert does not check them).
+        let order = target.indices.filter { target[$0] != nil }.sorted { (target[$0]?.start ?? 0, $0) < (target[$1]?.start ?? 0, $1) }
+        for i in order { if let a = target[i] { schedule.insert(i, a) } }
+    }
+}
+
+/// Money as text with thousands separators (integers only).
+public enum Money {
+    public static func text(_ v: Int) -> String {
+        let s = String(abs(v))
+        var out = ""
+        for (k, ch) in s.enumerated() {
+            if k > 0 && (s.count - k) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return v < 0 ? "-" + out : out
+    }
+}
