@@ -1,7 +1,129 @@
 import ArgumentParser
+import Foundation
+import RioExport
+import RioModel
+
+/// Where an export finds the plan's request and catalog when not from the plan's own `inputs`.
+struct PlanInputOverrides: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The plan request to use instead of the one the plan names.", valueName: "FILE"))
+    var request: String?
+
+    @Option(name: .long, help: ArgumentHelp("The catalog folder to use instead of the one the plan names.", valueName: "DIR"))
+    var catalog: String?
+
+    /// Loads the plan and its inputs, printing any warnings (inputs changed since planning) on stderr.
+    func load(plan: String) throws -> ExportContext {
+        let context = try ExportContext.load(planPath: plan, request: request, catalog: catalog)
+        for w in context.warnings { Console.error("warning: " + w) }
+        return context
+    }
+}
 
 extension RioPlanCommand {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "export", abstract: "Export calendars and co-financing sheets.")
+        static let configuration = CommandConfiguration(
+            commandName: "export",
+            abstract: "Export calendars and co-financing sheets.",
+            discussion: """
+                The plan file names its request and catalog (paths relative to the plan); pass
+                --request or --catalog to use others. Outputs are written to a temporary file and
+                renamed into place, so a failed export never damages an earlier file.
+                """,
+            subcommands: [Ics.self, CofinancingCmd.self])
+    }
+}
+
+extension RioPlanCommand.Export {
+    /// `rioplan export ics`: an iCalendar feed of the plan's sessions.
+    struct Ics: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Write the plan's sessions as an iCalendar (.ics) file for Outlook, Google, Apple or Thunderbird calendars.",
+            discussion: """
+                One all-day event per session, with a stable UID (<session id>@rioplan) so that a
+                subscribed calendar updates instead of duplicating. Filters narrow the calendar:
+                several values of one option are alternatives, different options must all hold.
+                DTSTAMP is the plan file's modification time (when the plan was written), so
+                exporting the same plan twice gives the same bytes; --dtstamp sets it explicitly.
+
+                Example: rioplan export ics Plans/jlg-2027.plan.json --region africa --out africa.ics
+                """)
+
+        @Argument(help: ArgumentHelp("The plan file written by `rioplan plan`.", valueName: "PLAN.json"))
+        var plan: String
+
+        @Option(name: .long, help: ArgumentHelp("Only sessions in this region (repeatable).", valueName: "R"))
+        var region: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Only sessions this trainer gives (repeatable).", valueName: "T"))
+        var trainer: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Only sessions serving this convention (repeatable).", valueName: "C"))
+        var convention: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("The calendar file to write.", valueName: "F.ics"))
+        var out: String
+
+        @Option(name: .long, help: ArgumentHelp("DTSTAMP of every event, e.g. 2027-01-04T09:00:00Z (default: the plan file's modification time).", valueName: "UTC"))
+        var dtstamp: String?
+
+        @OptionGroup var inputs: PlanInputOverrides
+
+        func validate() throws {
+            if let dtstamp, ICalendar.parseStamp(dtstamp) == nil {
+                throw ValidationError("--dtstamp \(dtstamp) is not a UTC time; write it as 2027-01-04T09:00:00Z, 20270104T090000Z or 2027-01-04")
+            }
+        }
+
+        func run() throws {
+            try runReporting {
+                let context = try inputs.load(plan: plan)
+                let filter = CalendarFilter(regions: region, trainers: trainer, conventions: convention)
+                for w in filter.unknownValues(in: context) { Console.error("warning: " + w) }
+                let stamp = dtstamp.flatMap(ICalendar.parseStamp) ?? context.planModificationDate ?? Date(timeIntervalSince1970: 0)
+                let calendar = ICalendar(context: context, filter: filter, stamp: stamp)
+                try AtomicFile.write(calendar.render(), to: out)
+                let n = calendar.sessions.count
+                Console.error("wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))"))
+            }
+        }
+    }
+
+    /// `rioplan export cofinancing`: the co-financing workbook (XLSX) or its Sessions sheet (CSV).
+    struct CofinancingCmd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cofinancing",
+            abstract: "Write the co-financing sheet: an .xlsx workbook (Sessions, Sources, Conventions, In-kind) or a .csv of the Sessions sheet.",
+            discussion: """
+                The format follows the --out extension: .xlsx or .csv. Money cells are numbers in
+                the plan's currency; totals are SUM formulas with their values cached.
+
+                Example: rioplan export cofinancing Plans/jlg-2027.plan.json --out cofinancing.xlsx
+                """)
+
+        @Argument(help: ArgumentHelp("The plan file written by `rioplan plan`.", valueName: "PLAN.json"))
+        var plan: String
+
+        @Option(name: .long, help: ArgumentHelp("The sheet to write: F.xlsx or F.csv.", valueName: "F.xlsx|F.csv"))
+        var out: String
+
+        @OptionGroup var inputs: PlanInputOverrides
+
+        func validate() throws {
+            let ext = (out as NSString).pathExtension.lowercased()
+            guard ext == "xlsx" || ext == "csv" else {
+                throw ValidationError("--out \(out) must end in .xlsx (workbook) or .csv (Sessions sheet only)")
+            }
+        }
+
+        func run() throws {
+            try runReporting {
+                let context = try inputs.load(plan: plan)
+                let sheet = CofinancingSheet(context: context)
+                let isCSV = (out as NSString).pathExtension.lowercased() == "csv"
+                try AtomicFile.write(isCSV ? sheet.csvData() : try sheet.xlsxData(), to: out)
+                Console.error("wrote \(out): \(context.plan.sessions.count) sessions, \(sheet.figures.sources.count) funding sources")
+            }
+        }
     }
 }

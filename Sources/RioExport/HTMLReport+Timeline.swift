@@ -1,0 +1,119 @@
+import RioModel
+
+/// The Gantt timeline: one band per region, sessions packed into lanes so none overlap.
+extension HTMLReport {
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Regions in catalog order that have sessions, then any others the plan names (sorted).
+    func regionOrder() -> [String] {
+        let used = Set(context.plan.sessions.map(\.region))
+        let known = context.catalog.regions.map(\.id).filter(used.contains)
+        let extra = used.subtracting(known).sorted()
+        return known + extra
+    }
+
+    /// Greedy lanes: each session goes to the first lane whose last session ended before it starts.
+    ///
+    /// - Complexity: O(sessions × lanes).
+    static func lanes(_ sessions: [PlanSession]) -> [[PlanSession]] {
+        var lanes: [[PlanSession]] = []
+        var lastEnd: [Int] = []
+        for s in sessions.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }) {
+            guard let a = s.startDay?.number else { continue }
+            let b = s.endDay?.number ?? a
+            if let i = lastEnd.firstIndex(where: { $0 < a }) {
+                lanes[i].append(s); lastEnd[i] = b
+            } else {
+                lanes.append([s]); lastEnd.append(b)
+            }
+        }
+        return lanes
+    }
+
+    /// The timeline as inline SVG with month gridlines and a tooltip (`<title>`) on every bar.
+    func timeline() -> String {
+        let plan = context.plan
+        guard !plan.sessions.isEmpty else { return "<p>No sessions are scheduled.</p>" }
+        let firstSession = plan.sessions.compactMap(\.startDay).min()
+        let lastSession = plan.sessions.compactMap { $0.endDay ?? $0.startDay }.max()
+        guard let h0 = Day(iso: plan.horizon.start) ?? firstSession, let h1 = Day(iso: plan.horizon.end) ?? lastSession else {
+            return "<p>The plan's dates cannot be read.</p>"
+        }
+        let start = min(h0, firstSession ?? h0), end = max(h1, lastSession ?? h1)
+        let width = 1260.0, labelW = 250.0, top = 26.0, laneH = 13.0, laneGap = 3.0, bandPad = 7.0
+        let plotW = width - labelW - 10
+        let span = Double(end.number - start.number + 1)
+        func x(_ d: Int) -> Double { labelW + Double(d - start.number) / span * plotW }
+        func f(_ v: Double) -> String { String(Int((v * 10).rounded())) .withDecimal }
+
+        var bands: [(region: String, lanes: [[PlanSession]], y: Double, h: Double)] = []
+        var y = top
+        for r in regionOrder() {
+            let ls = HTMLReport.lanes(plan.sessions.filter { $0.region == r })
+            let h = bandPad * 2 + Double(max(ls.count, 1)) * (laneH + laneGap) - laneGap
+            bands.append((r, ls, y, h))
+            y += h
+        }
+        let height = y + 8
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of sessions by region\">"
+        for (i, b) in bands.enumerated() where i % 2 == 0 {
+            svg += "<rect x=\"0\" y=\"\(f(b.y))\" width=\"\(Int(width))\" height=\"\(f(b.h))\" fill=\"#f3f6f9\"/>"
+        }
+        // Month gridlines and labels.
+        let c = start.components
+        var month = Day(year: c.year, month: c.month, day: 1) ?? start
+        while month <= end {
+            let next = month.components.month == 12 ? Day(year: month.components.year + 1, month: 1, day: 1) : Day(year: month.components.year, month: month.components.month + 1, day: 1)
+            let a = max(month.number, start.number), bEnd = min((next ?? end.adding(days: 1)).number, end.number + 1)
+            if month.number >= start.number {
+                svg += "<line x1=\"\(f(x(a)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(a)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\" stroke-width=\"1\"/>"
+            }
+            if bEnd - a >= 10 {
+                let name = HTMLReport.monthNames[month.components.month - 1] + (month.components.month == 1 ? " \(month.components.year)" : "")
+                svg += "<text class=\"month\" x=\"\(f((x(a) + x(bEnd)) / 2))\" y=\"\(f(top - 10))\" text-anchor=\"middle\">\(esc(name))</text>"
+            }
+            guard let n = next else { break }
+            month = n
+        }
+        svg += "<line x1=\"\(f(x(start.number)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(start.number)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
+        svg += "<line x1=\"\(f(x(end.number + 1)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(end.number + 1)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
+        // Bands: region label and bars.
+        for b in bands {
+            let count = b.lanes.reduce(0) { $0 + $1.count }
+            svg += "<text class=\"region\" x=\"8\" y=\"\(f(b.y + b.h / 2 - 1))\">\(esc(context.regionName(b.region)))</text>"
+            svg += "<text class=\"month\" x=\"8\" y=\"\(f(b.y + b.h / 2 + 12))\">\(count) session\(count == 1 ? "" : "s")</text>"
+            for (li, lane) in b.lanes.enumerated() {
+                let ly = b.y + bandPad + Double(li) * (laneH + laneGap)
+                for s in lane {
+                    guard let a = s.startDay?.number else { continue }
+                    let e = (s.endDay?.number ?? a) + 1
+                    let bx = x(a), bw = max(x(e) - bx, 2.5)
+                    svg += "<rect x=\"\(f(bx))\" y=\"\(f(ly))\" width=\"\(f(bw))\" height=\"\(f(laneH))\" rx=\"2\" fill=\"\(HTMLReport.jointColour(s.conventions.count))\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
+                    svg += "<title>\(esc(tooltip(s)))</title></rect>"
+                }
+            }
+        }
+        svg += "</svg>"
+        let legend = (1...3).map { n in
+            "<span style=\"--c:\(HTMLReport.jointColour(n))\">\(n == 1 ? "one convention" : n == 2 ? "two conventions" : "all three conventions")</span>"
+        }.joined()
+        return "<div class=\"legend\">\(legend)</div>" + svg
+    }
+
+    func tooltip(_ s: PlanSession) -> String {
+        let trainers = s.trainers.map(context.trainerName).joined(separator: ", ")
+        return "\(context.moduleTitle(s.module)) — \(context.regionName(s.region))\n\(s.start) to \(s.end) · \(context.locationText(s)) · \(s.language)\n"
+            + "Conventions: \(s.conventions.joined(separator: ", "))\nTrainers: \(trainers)\n"
+            + "\(s.participants) participants · cash \(MoneyText.amount(s.cost.cash, context.plan.currency))"
+    }
+}
+
+private extension String {
+    /// `1234` (tenths) → `123.4`.
+    var withDecimal: String {
+        guard let v = Int(self) else { return self }
+        let sign = v < 0 ? "-" : ""
+        let m = v.magnitude
+        return m % 10 == 0 ? "\(sign)\(m / 10)" : "\(sign)\(m / 10).\(m % 10)"
+    }
+}
