@@ -17,6 +17,24 @@ public struct Catalog: Sendable, Hashable {
     public private(set) var regionIndex: [String: Int] = [:]
     public private(set) var venueIndex: [String: (region: Int, venue: Int)] = [:]
     private var travelIndex: [String: Int] = [:]
+    /// `kind:id` of entries whose id was read but which had other errors (so were not kept): references
+    /// to them are not reported again as dangling. Only set while loading an invalid catalog.
+    public internal(set) var incompleteIDs: Set<String> = []
+
+    /// Whether an entry of `kind` (convention, theme, mandate, module, region) with `id` was written,
+    /// even if it was invalid.
+    func knows(_ kind: String, _ id: String) -> Bool {
+        let found: Bool
+        switch kind {
+        case "convention": found = conventionIndex[id] != nil
+        case "theme": found = themeIndex[id] != nil
+        case "mandate": found = mandateIndex[id] != nil
+        case "module": found = moduleIndex[id] != nil
+        case "region": found = regionIndex[id] != nil
+        default: found = false
+        }
+        return found || incompleteIDs.contains("\(kind):\(id)")
+    }
 
     public static func == (a: Catalog, b: Catalog) -> Bool {
         a.conventions == b.conventions && a.themes == b.themes && a.mandates == b.mandates

@@ -75,7 +75,7 @@ public enum CatalogLoader {
         }
         each("conventions", "a convention") { m in
             let id = m.id(), name = m.string("name"), sec = m.string("secretariat", required: false)
-            if let id, let name { c.conventions.append(Convention(id: id, name: name, secretariat: sec, location: m.location)) }
+            if let id, let name { c.conventions.append(Convention(id: id, name: name, secretariat: sec, location: m.location)) } else if let id { c.incompleteIDs.insert("convention:\(id)") }
         }
         each("themes", "a theme") { m in
             let id = m.id(), label = m.string("label"), parent = m.id("parent", required: false)
@@ -84,7 +84,7 @@ public enum CatalogLoader {
                 for (k, _) in t.keys { terms[k] = t.strings(k) ?? [] }
                 t.finish()
             }
-            if let id, let label { c.themes.append(Theme(id: id, label: label, parent: parent, terms: terms, location: m.location)) }
+            if let id, let label { c.themes.append(Theme(id: id, label: label, parent: parent, terms: terms, location: m.location)) } else if let id { c.incompleteIDs.insert("theme:\(id)") }
         }
         each("mandates", "a mandate") { m in
             let id = m.id(), conv = m.string("convention"), symbol = m.string("symbol"), title = m.string("title")
@@ -96,6 +96,8 @@ public enum CatalogLoader {
                 c.mandates.append(Mandate(id: id, convention: conv, symbol: symbol, title: title, year: year, body: body,
                                           paragraphs: paras, themes: themes, audiences: aud, summary: summary, source: source,
                                           location: m.location))
+            } else if let id {
+                c.incompleteIDs.insert("mandate:\(id)")
             }
         }
         each("modules", "a module") { m in
@@ -109,7 +111,7 @@ public enum CatalogLoader {
                 }
             }
             let days = m.int("days", range: 1...5, rangeText: "a whole number of days from 1 to 5")
-            let trainers = m.int("trainers", required: false, range: 1...20, rangeText: "a whole number, at least 1") ?? (m.has("trainers") ? nil : 1)
+            let trainers = m.int("trainers", required: false, range: 1...20, rangeText: "a whole number from 1 to 20") ?? (m.has("trainers") ? nil : 1)
             let langs = m.strings("languages", required: true)
             let maxP = m.int("maxParticipants")
             let mat = m.int("materialsPerParticipant", required: false) ?? 0
@@ -120,6 +122,8 @@ public enum CatalogLoader {
                                                 delivery: delivery, days: days, trainers: trainers, languages: langs,
                                                 maxParticipants: maxP, materialsPerParticipant: mat, onlinePlatformCost: online,
                                                 prerequisites: pre, partners: partners, location: m.location))
+            } else if let id {
+                c.incompleteIDs.insert("module:\(id)")
             }
         }
         each("regions", "a region") { m in
@@ -139,11 +143,15 @@ public enum CatalogLoader {
             if let id, let name, let tz, let dsa, let pt, let lt {
                 c.regions.append(Region(id: id, name: name, timezone: tz, liaisonOffice: office, dsaPerDay: dsa,
                                         participantTravel: pt, localTravel: lt, venues: venues, location: m.location))
+            } else if let id {
+                c.incompleteIDs.insert("region:\(id)")
             }
         }
         each("travel", "a travel entry") { m in
             let from = m.string("from"), to = m.string("to"), cost = m.int("cost")
-            if let from, let to, let cost { c.travel.append(TravelCost(from: from, to: to, cost: cost, location: m.location)) }
+            // An entry with a bad cost is kept (the error is already recorded, so this catalog is never
+            // returned) so that its pair is not reported missing as well.
+            if let from, let to { c.travel.append(TravelCost(from: from, to: to, cost: cost ?? 0, location: m.location)) }
         }
         for k in topLevelKeys { _ = top.node(k) }
         top.finish()

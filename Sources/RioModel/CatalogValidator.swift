@@ -35,19 +35,19 @@ struct CatalogValidator {
     private func references() {
         let c = catalog
         for t in c.themes {
-            if let p = t.parent, c.theme(p) == nil {
+            if let p = t.parent, !c.knows("theme", p) {
                 bag.add(t.location, "theme `\(t.id)` has parent `\(p)`, which is not a theme", hint: suggest(p, c.themes.map(\.id), "theme"))
             }
-            for k in t.terms.keys.sorted() where c.convention(k) == nil {
+            for k in t.terms.keys.sorted() where !c.knows("convention", k) {
                 bag.add(t.location, "theme `\(t.id)` has terms for `\(k)`, which is not a convention", hint: suggest(k, c.conventions.map(\.id), "convention"))
             }
         }
         for m in c.mandates {
-            if c.convention(m.convention) == nil {
+            if !c.knows("convention", m.convention) {
                 bag.add(m.location, "mandate `\(m.id)` names convention `\(m.convention)`, which is not in `conventions`",
                         hint: suggest(m.convention, c.conventions.map(\.id), "convention"))
             }
-            for t in m.themes where c.theme(t) == nil {
+            for t in m.themes where !c.knows("theme", t) {
                 bag.add(m.location, "mandate `\(m.id)` names theme `\(t)`, which is not a theme", hint: suggest(t, c.themes.map(\.id), "theme"))
             }
         }
@@ -55,13 +55,13 @@ struct CatalogValidator {
             if m.mandates.isEmpty { bag.add(m.location, "module `\(m.id)` lists no mandate", hint: "list at least one mandate it serves") }
             if m.themes.isEmpty { bag.add(m.location, "module `\(m.id)` lists no theme", hint: "list at least one theme") }
             if m.languages.isEmpty { bag.add(m.location, "module `\(m.id)` lists no language", hint: "list at least one ISO 639-1 language, e.g. en") }
-            for x in m.mandates where c.mandate(x) == nil {
+            for x in m.mandates where !c.knows("mandate", x) {
                 bag.add(m.location, "module `\(m.id)` serves mandate `\(x)`, which is not in the catalog", hint: suggest(x, c.mandates.map(\.id), "mandate"))
             }
-            for t in m.themes where c.theme(t) == nil {
+            for t in m.themes where !c.knows("theme", t) {
                 bag.add(m.location, "module `\(m.id)` names theme `\(t)`, which is not a theme", hint: suggest(t, c.themes.map(\.id), "theme"))
             }
-            for p in m.prerequisites where c.module(p) == nil {
+            for p in m.prerequisites where !c.knows("module", p) {
                 bag.add(m.location, "module `\(m.id)` has prerequisite `\(p)`, which is not a module", hint: suggest(p, c.modules.map(\.id), "module"))
             }
             for l in m.languages where !(l.count == 2 && l.allSatisfy { $0.isLowercase && $0.isASCII }) {
@@ -98,7 +98,7 @@ struct CatalogValidator {
         var seen: [String: TravelCost] = [:]
         for t in c.travel {
             var ok = true
-            for r in [t.from, t.to] where c.region(r) == nil {
+            for r in [t.from, t.to] where !c.knows("region", r) {
                 bag.add(t.location, "travel names region `\(r)`, which is not a region", hint: suggest(r, c.regions.map(\.id), "region"))
                 ok = false
             }
