@@ -14,10 +14,10 @@ public struct SearchQuery: Sendable, Hashable {
         public var words: [String]
         /// Whether the last word matches as a prefix.
         public var prefix: Bool
-        /// The term as shown to the user (`2 cop 16`).
-        public var text: String { words.joined(separator: " ") }
+        /// The term as the user typed it, without surrounding quotes or brackets (`2/COP.16`).
+        public var text: String
         /// The FTS5 phrase: `"w1 w2"` or `"w1 w2"*`.
-        var phrase: String { "\"" + text + "\"" + (prefix ? "*" : "") }
+        var phrase: String { "\"" + words.joined(separator: " ") + "\"" + (prefix ? "*" : "") }
     }
 
     public let terms: [Term]
@@ -33,8 +33,9 @@ public struct SearchQuery: Sendable, Hashable {
         for piece in text.split(whereSeparator: { $0.isWhitespace }) {
             let words = SearchQuery.words(of: String(piece))
             guard !words.isEmpty else { continue }
-            let t = Term(words: words, prefix: false)
-            if !terms.contains(t) { terms.append(t) }
+            let shown = piece.trimmingCharacters(in: CharacterSet(charactersIn: "\"'()[]{}*^:,;+-"))
+            let t = Term(words: words, prefix: false, text: shown.isEmpty ? words.joined(separator: " ") : shown)
+            if !terms.contains(where: { $0.words == words }) { terms.append(t) }
             if terms.count == SearchQuery.maxTerms { break }
         }
         guard !terms.isEmpty else {
