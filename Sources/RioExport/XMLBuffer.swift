@@ -1,6 +1,7 @@
 /// A growing UTF-8 byte buffer for writing XML quickly, with escaping built in.
 ///
-/// Text is escaped for XML 1.0: `&`, `<`, `>` and `"` become entities, and characters XML 1.0
+/// Text is escaped for XML 1.0: `&`, `<`, `>` and `"` become entities, tab, LF and CR character
+/// references (so parsers keep them as written), and characters XML 1.0
 /// forbids (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF) are dropped.
 struct XMLBuffer {
     private(set) var bytes: [UInt8] = []
@@ -24,6 +25,10 @@ struct XMLBuffer {
             case "<": raw("&lt;")
             case ">": raw("&gt;")
             case "\"": raw("&quot;")
+            // Character references survive XML's line-end and attribute normalisation.
+            case "\r": raw("&#13;")
+            case "\n": raw("&#10;")
+            case "\t": raw("&#9;")
             default:
                 if !XMLBuffer.isAllowed(u) { continue }
                 UTF8.encode(u) { bytes.append($0) }

@@ -16,8 +16,8 @@ struct SpreadsheetTextTests {
 
     @Test func xmlEscapesAndDropsIllegalCharacters() {
         var x = XMLBuffer()
-        x.text("a & b < c > \"d\" \u{01}\u{0B}\u{FFFE}e\tf\ng")
-        #expect(String(decoding: x.bytes, as: UTF8.self) == "a &amp; b &lt; c &gt; &quot;d&quot; e\tf\ng")
+        x.text("a & b < c > \"d\" \u{01}\u{0B}\u{FFFE}e\tf\ng\r\n")
+        #expect(String(decoding: x.bytes, as: UTF8.self) == "a &amp; b &lt; c &gt; &quot;d&quot; e&#9;f&#10;g&#13;&#10;")
     }
 
     @Test func columnNames() {
