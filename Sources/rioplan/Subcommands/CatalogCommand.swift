@@ -80,8 +80,9 @@ extension CommonOptions {
     /// Opens the workspace database, rebuilding it first when the catalog files changed.
     func freshStore() throws -> CatalogStore {
         let store = CatalogStore(database: try AppDatabase(path: databasePath))
+        let first = try store.storedFingerprint() == nil
         if try store.ensureFresh(folder: catalog) {
-            Console.error("Catalog \(catalog) changed: rebuilt \(databasePath)")
+            Console.error(first ? "Compiled catalog \(catalog) into \(databasePath)" : "Catalog \(catalog) changed: rebuilt \(databasePath)")
         }
         return store
     }
