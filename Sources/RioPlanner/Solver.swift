@@ -5,14 +5,15 @@ import Foundation
 /// Construction inserts demands greedily by value per unit of cash. Each improvement step
 /// removes a few sessions (random, or the ones competing with an unscheduled demand for money
 /// or trainers), re-inserts demands greedily in a noisy value-per-cash order, and accepts the
-/// result by simulated annealing on `value - cash / totalCaps` (so value always dominates cash,
-/// as scheduling-model.md orders plans). The best plan seen is returned.
+/// result by simulated annealing, value first and cash second, as scheduling-model.md orders
+/// plans. The best plan seen is returned.
 public struct Solver {
     let problem: Problem
     var options: SolverOptions
     var rng: SeededGenerator
     var schedule: Schedule
-    let cashScale: Double
+    /// Typical session cash: the scale on which equal-value moves that cost more are accepted.
+    let cashTemperature: Double
     /// Order of demands by value per minimum cash (ties by request order).
     let ratio: [Double]
 
@@ -21,8 +22,7 @@ public struct Solver {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
         schedule = Schedule(problem: problem)
-        let caps = problem.sources.reduce(0) { $0 + $1.cap }
-        cashScale = Double(max(1, caps + problem.demands.reduce(0) { $0 + $1.minCash }))
+        cashTemperature = 0.1 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
         ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
     }
 
@@ -47,6 +47,7 @@ public struct Solver {
         var lastReport = 0.0
         let limit = options.iterations
         var temperature = 0.5
+        var lastBest = 0
         while true {
             if let limit {
                 if iteration >= limit { break }
@@ -66,6 +67,10 @@ public struct Solver {
             if (schedule.value, -schedule.cash) > (bestScore.0, -bestScore.1) {
                 best = schedule.assignment
                 bestScore = (schedule.value, schedule.cash)
+                lastBest = iteration
+            } else if iteration - lastBest > 4000 {
+                restore(best)
+                lastBest = iteration
             }
         }
         // Restore the best and polish its cash.
@@ -134,7 +139,7 @@ public struct Solver {
 
     /// One destroy-and-repair step with annealing acceptance (undone when rejected).
     mutating func step(movable: [Int], temperature: Double) {
-        let before = Double(schedule.value) - Double(schedule.cash) / cashScale
+        let valueBefore = schedule.value, cashBefore = schedule.cash
         var removed: [(Int, Assignment)] = []
         func drop(_ i: Int) {
             guard !problem.demands[i].pinned, let a = schedule.remove(i) else { return }
@@ -145,17 +150,36 @@ public struct Solver {
         let unscheduled = movable.filter { schedule.assignment[$0] == nil }
         var target: Int?
         let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
-        if !unscheduled.isEmpty && rng.unit() < 0.6 {
+        let move = rng.unit()
+        if !unscheduled.isEmpty && move < 0.45 {
             // Make room for one unscheduled demand: drop sessions sharing its money or region.
             let u = unscheduled[rng.below(unscheduled.count)]
             target = u
             let du = problem.demands[u]
-            let srcs = Set(problem.patterns[du.pattern])
+            let srcs = problem.patterns[du.pattern]
             let related = scheduled.filter { j in
                 let dj = problem.demands[j]
                 return dj.region == du.region || problem.patterns[dj.pattern].contains(where: srcs.contains)
             }
             let pool = related.isEmpty ? scheduled : related
+            for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
+        } else if !scheduled.isEmpty && move < 0.75 {
+            // Re-seat neighbours: sessions of one region within two weeks, or sharing a trainer,
+            // so that trainers and venues can be reassigned more cheaply.
+            let c = scheduled[rng.below(scheduled.count)]
+            guard let ac = schedule.assignment[c] else { return }
+            let dc = problem.demands[c]
+            let pool: [Int]
+            if rng.unit() < 0.5 {
+                pool = scheduled.filter { j in
+                    guard let aj = schedule.assignment[j] else { return false }
+                    return problem.demands[j].region == dc.region && abs(aj.start - ac.start) <= 14
+                }
+            } else {
+                let ts = ac.trainers
+                pool = scheduled.filter { j in schedule.assignment[j]?.trainers.contains(where: ts.contains) ?? false }
+            }
+            drop(c)
             for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
         } else {
             for _ in 0..<k where !scheduled.isEmpty { drop(scheduled[rng.below(scheduled.count)]) }
@@ -177,9 +201,10 @@ public struct Solver {
             if expensive > 80 { break }
             if tryInsert(i) { inserted.append(i) }
         }
-        let after = Double(schedule.value) - Double(schedule.cash) / cashScale
-        let delta = after - before
-        if delta >= 0 || rng.unit() < exp(delta / temperature) { return }
+        let dv = schedule.value - valueBefore, dc = schedule.cash - cashBefore
+        if dv > 0 || (dv == 0 && dc <= 0) { return }
+        if dv < 0 && rng.unit() < exp(Double(dv) / temperature) { return }
+        if dv == 0 && rng.unit() < exp(-Double(dc) / (cashTemperature * temperature)) { return }
         // Undo.
         for i in inserted.reversed() { schedule.remove(i) }
         for (i, a) in removed.reversed() { schedule.insert(i, a) }
