@@ -104,7 +104,7 @@ struct Schedule {
     /// The cheapest feasible assignment of demand `i` given everything scheduled, ignoring funding.
     ///
     /// - Complexity: O(starts × languages × qualified trainers).
-    func cheapest(_ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max) -> Assignment? {
+    func cheapest(_ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0) -> Assignment? {
         let d = problem.demands[i]
         guard let lo = prerequisiteStart(i) else { blockers?.pointee.prerequisite = true; return nil }
         let W = problem.weekCount + 1
@@ -113,8 +113,13 @@ struct Schedule {
         var chosen = [Int](repeating: 0, count: d.trainersNeeded)
         var orgExtra = [Int](repeating: 0, count: problem.orgs.count)
         let lowerBound = d.minCash
-        for s in d.starts where s >= lo {
-            if s > latestStart { break }
+        let n = d.starts.count
+        // Scan the starts from a rotated position so equal-cost sessions spread over the horizon;
+        // demands that others depend on scan from the earliest.
+        let rot = (d.dependents.isEmpty && n > 0) ? rotation % n : 0
+        for step in 0..<n {
+            let s = d.starts[(step + rot) % n]
+            if s < lo || s > latestStart { continue }
             var venue = -1, venueCost = 0
             if d.venueBased {
                 for v in d.venues where !Bits.any(venueBusy, v * words, s, d.days) {

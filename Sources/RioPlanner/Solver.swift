@@ -22,7 +22,7 @@ public struct Solver {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
         schedule = Schedule(problem: problem)
-        cashTemperature = 0.1 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
+        cashTemperature = 0.03 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
         ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
     }
 
@@ -131,7 +131,7 @@ public struct Solver {
         let d = problem.demands[i]
         let room = schedule.funding.headroom(d.pattern)
         guard d.minCash <= room, !d.starts.isEmpty else { return false }
-        guard let a = schedule.cheapest(i, maxCash: room + 1) else { return false }
+        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(1 << 20)) else { return false }
         guard a.cash <= room else { return false }
         schedule.insert(i, a)
         return true
@@ -151,7 +151,21 @@ public struct Solver {
         var target: Int?
         let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
         let move = rng.unit()
-        if !unscheduled.isEmpty && move < 0.45 {
+        if !unscheduled.isEmpty && move < 0.15 {
+            // Swap: an unscheduled demand for a scheduled one of equal or lower value that costs more.
+            let u = unscheduled[rng.below(unscheduled.count)]
+            let du = problem.demands[u]
+            let srcs = problem.patterns[du.pattern]
+            let pool = scheduled.filter { j in
+                let dj = problem.demands[j]
+                return dj.value <= du.value && (schedule.assignment[j]?.cash ?? 0) >= du.minCash
+                    && problem.patterns[dj.pattern].contains(where: srcs.contains)
+            }
+            guard !pool.isEmpty else { return }
+            target = u
+            drop(pool[rng.below(pool.count)])
+            if rng.unit() < 0.5 { drop(pool[rng.below(pool.count)]) }
+        } else if !unscheduled.isEmpty && move < 0.45 {
             // Make room for one unscheduled demand: drop sessions sharing its money or region.
             let u = unscheduled[rng.below(unscheduled.count)]
             target = u
@@ -163,7 +177,26 @@ public struct Solver {
             }
             let pool = related.isEmpty ? scheduled : related
             for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
-        } else if !scheduled.isEmpty && move < 0.75 {
+        } else if !scheduled.isEmpty && move < 0.6 {
+            // Cheaper trainers: free the trainers with less travel for a session that travels more.
+            let c = scheduled[rng.below(scheduled.count)]
+            guard let ac = schedule.assignment[c] else { return }
+            let dc = problem.demands[c]
+            let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
+            let li = dc.langs.firstIndex(of: ac.lang) ?? 0
+            let cheaper = dc.trainersByLang.indices.contains(li)
+                ? dc.trainersByLang[li].filter { dc.travelByTrainer[$0] < worst && !ac.trainers.contains($0) } : []
+            guard !cheaper.isEmpty else { return }
+            let t = cheaper[rng.below(cheaper.count)]
+            let week = ac.start / 7
+            let holders = scheduled.filter { j in
+                guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
+                return aj.start / 7 == week || rng.unit() < 0.1
+            }
+            target = c
+            drop(c)
+            for j in holders.prefix(3) { drop(j) }
+        } else if !scheduled.isEmpty && move < 0.8 {
             // Re-seat neighbours: sessions of one region within two weeks, or sharing a trainer,
             // so that trainers and venues can be reassigned more cheaply.
             let c = scheduled[rng.below(scheduled.count)]
@@ -224,7 +257,7 @@ public struct Solver {
                     schedule.insert(i, old)
                     continue
                 }
-                if let a = schedule.cheapest(i, maxCash: old.cash), a.cash < old.cash,
+                if let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
                    schedule.funding.canAdd(a.cash, to: problem.demands[i].pattern) {
                     schedule.insert(i, a)
                     if schedule.dependentsBroken(after: i).isEmpty {
