@@ -92,10 +92,12 @@ public enum CatalogLoader {
             let body = m.string("body", required: false), paras = m.string("paragraphs", required: false)
             let themes = m.strings("themes", required: true), aud = m.strings("audiences") ?? []
             let summary = m.string("summary"), source = m.string("source", required: false)
-            if let id, let conv, let symbol, let title, let year, let themes, let summary {
-                c.mandates.append(Mandate(id: id, convention: conv, symbol: symbol, title: title, year: year, body: body,
-                                          paragraphs: paras, themes: themes, audiences: aud, summary: summary, source: source,
-                                          location: m.location))
+            // With its id, convention and themes read, a mandate whose other fields are wrong (already
+            // reported, so this catalog is never returned) is kept so that its references are checked too.
+            if let id, let conv, let themes {
+                c.mandates.append(Mandate(id: id, convention: conv, symbol: symbol ?? "", title: title ?? "", year: year ?? 0,
+                                          body: body, paragraphs: paras, themes: themes, audiences: aud, summary: summary ?? "",
+                                          source: source, location: m.location))
             } else if let id {
                 c.incompleteIDs.insert("mandate:\(id)")
             }
@@ -117,10 +119,13 @@ public enum CatalogLoader {
             let mat = m.int("materialsPerParticipant", required: false) ?? 0
             let online = m.int("onlinePlatformCost", required: false) ?? 0
             let pre = m.strings("prerequisites") ?? [], partners = m.strings("partners") ?? []
-            if let id, let title, let themes, let mandates, let delivery, let days, let trainers, let langs, let maxP {
-                c.modules.append(TrainingModule(id: id, title: title, summary: summary, themes: themes, mandates: mandates,
-                                                delivery: delivery, days: days, trainers: trainers, languages: langs,
-                                                maxParticipants: maxP, materialsPerParticipant: mat, onlinePlatformCost: online,
+            // Likewise a module with its lists read is kept despite a bad title, delivery or number, so that
+            // its mandates, themes and prerequisites are checked in the same run.
+            if let id, let themes, let mandates, let langs {
+                c.modules.append(TrainingModule(id: id, title: title ?? "", summary: summary, themes: themes, mandates: mandates,
+                                                delivery: delivery ?? .online, days: days ?? 1, trainers: trainers ?? 1,
+                                                languages: langs, maxParticipants: maxP ?? 0, materialsPerParticipant: mat,
+                                                onlinePlatformCost: online,
                                                 prerequisites: pre, partners: partners, location: m.location))
             } else if let id {
                 c.incompleteIDs.insert("module:\(id)")

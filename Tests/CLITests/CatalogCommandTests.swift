@@ -24,8 +24,9 @@ import Testing
         #expect(r.status == 65)
         let lines = r.stderr.split(separator: "\n").map(String.init)
         let located = lines.filter { $0.range(of: #"^error: .+\.yaml:\d+:\d+: .+; .+"#, options: .regularExpression) != nil }
-        #expect(located.count == 5, "\(r.stderr)")
-        #expect(lines.last == "error: 5 problems found.")
+        #expect(located.count == 6, "\(r.stderr)")
+        #expect(lines.last == "error: 6 problems found.")
+        #expect(r.stderr.contains("modules.yaml:2:5: module `rio-intro` serves mandate `cbd-15-9`, which is not in the catalog; did you mean `cbd-15-8`?"))
         #expect(r.stderr.contains("core.yaml:7:5: unknown key `secretariatt` in a convention; did you mean `secretariat`?"))
         #expect(r.stderr.contains("modules.yaml:7:11: `days` is 7; it must be a whole number of days from 1 to 5; correct the number"))
         #expect(r.stdout.isEmpty)

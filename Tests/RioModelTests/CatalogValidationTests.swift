@@ -240,11 +240,14 @@ import Testing
                     secretariatt: Bonn
                   - id: CBD
                 """,
-            "modules.yaml": moduleWith(days: "9"),
+            "modules.yaml": moduleWith(days: "9").replacingOccurrences(of: "[m-unccd]", with: "[m-unccd, m-unfccc]"),
         ])
+        // The module with a bad `days` still has its mandates checked; the convention without a name
+        // still counts as a convention for the mandates that name it.
         #expect(p == [
             "conventions.yaml:4:5: unknown key `secretariatt` in a convention; did you mean `secretariat`?",
             "conventions.yaml:5:5: a convention has no `name`; add `name: ...`",
+            "modules.yaml:2:5: module `intro` serves mandate `m-unfccc`, which is not in the catalog; did you mean `m-unccd`?",
             "modules.yaml:6:11: `days` is 9; it must be a whole number of days from 1 to 5; correct the number",
         ])
     }

@@ -21,7 +21,7 @@ extension RioPlanCommand {
                 """)
 
         @Argument(help: ArgumentHelp("Words to look for.", valueName: "QUERY"))
-        var words: [String]
+        var words: [String] = []
 
         @Option(name: .long, help: "Show at most N results.")
         var limit: Int = 20
