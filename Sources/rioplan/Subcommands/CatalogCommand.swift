@@ -10,7 +10,7 @@ extension RioPlanCommand {
             commandName: "catalog",
             abstract: "Check the catalog YAML and compile it into the workspace database.",
             discussion: """
-                The catalog is the folder of YAML files (default: Catalog/) listing the conventions,
+                The catalog is the folder of YAML files (default: Catalog/) listing the conventions, \
                 themes, mandates, training modules, regions and travel costs.
 
                 Examples:
@@ -24,9 +24,9 @@ extension RioPlanCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Check the catalog and list every problem with file:line:col.",
                 discussion: """
-                    Reads every .yaml file under the catalog folder and checks the rules of the catalog
-                    format: known keys only, right types, every referenced id exists, no prerequisite
-                    cycles, days 1..5, a travel cost for every pair of regions, and so on. All problems
+                    Reads every .yaml file under the catalog folder and checks the rules of the catalog \
+                    format: known keys only, right types, every referenced id exists, no prerequisite \
+                    cycles, days 1..5, a travel cost for every pair of regions, and so on. All problems \
                     are listed together, each as `file:line:col: what is wrong; what to do`.
 
                     Exit status: 0 valid, 65 problems found, 66 the folder is missing.
@@ -50,9 +50,9 @@ extension RioPlanCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Compile the catalog into the workspace database (search index included).",
                 discussion: """
-                    Validates the catalog, then replaces the catalog tables and the full-text index of
-                    the workspace database (default .rioplan/rioplan.sqlite, or --db FILE, or
-                    $RIOPLAN_DB) in one transaction. You rarely need this: search, map, gaps and
+                    Validates the catalog, then replaces the catalog tables and the full-text index of \
+                    the workspace database (default .rioplan/rioplan.sqlite, or --db FILE, or \
+                    $RIOPLAN_DB) in one transaction. You rarely need this: search, map, gaps and \
                     synergies rebuild the database themselves whenever the catalog files changed.
 
                     Example:

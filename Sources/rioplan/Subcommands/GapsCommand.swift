@@ -9,8 +9,8 @@ extension RioPlanCommand {
             commandName: "gaps",
             abstract: "What the catalog does not cover yet: unserved mandates, themes without a joint module.",
             discussion: """
-                Lists the mandates that no training module serves, then the themes on which two or
-                more conventions have mandates but no joint module (one serving two or more
+                Lists the mandates that no training module serves, then the themes on which two or \
+                more conventions have mandates but no joint module (one serving two or more \
                 conventions) exists, with the single-convention modules that could be widened.
 
                 Examples:

@@ -9,9 +9,9 @@ extension RioPlanCommand {
             commandName: "map",
             abstract: "The theme x convention cross-map: mandates and modules per cell.",
             discussion: """
-                One row per theme, one column per convention. A cell counts the mandates of that
-                convention on the theme, and the modules on the theme that serve that convention
-                through one of their mandates; a joint module serves two or more conventions. After
+                One row per theme, one column per convention. A cell counts the mandates of that \
+                convention on the theme, and the modules on the theme that serve that convention \
+                through one of their mandates; a joint module serves two or more conventions. After \
                 the table, each cell is listed in full.
 
                 Examples:

@@ -10,9 +10,9 @@ extension RioPlanCommand {
             commandName: "search",
             abstract: "Full-text search over mandates and modules, ranked, with the matching words shown.",
             discussion: """
-                Looks in titles, decision symbols, summaries, and the labels and vocabulary (terms) of
-                the themes, so `nature-based solutions` also finds what CBD calls the ecosystem
-                approach. Entries holding every word rank first; the last word also matches as a
+                Looks in titles, decision symbols, summaries, and the labels and vocabulary (terms) of \
+                the themes, so `nature-based solutions` also finds what CBD calls the ecosystem \
+                approach. Entries holding every word rank first; the last word also matches as a \
                 prefix (`restor` finds restoration). Quotes and operators are treated as plain text.
 
                 Examples:

@@ -9,7 +9,7 @@ extension RioPlanCommand {
             commandName: "synergies",
             abstract: "Where the conventions meet: joint modules, and modules that could merge.",
             discussion: """
-                Lists the modules that serve two or more conventions through their mandates, then the
+                Lists the modules that serve two or more conventions through their mandates, then the \
                 pairs of single-convention modules of different conventions that share a theme:
                 candidates to merge into one joint module.
 
