@@ -37,7 +37,12 @@ public enum Explainer {
             let tail = biggest.map { "the largest, \($0.id), holds \($0.capacity)" } ?? "the region has no venues"
             return [Reason(code: "no-venue", message: "no venue in \(d.demand.region) holds \(d.demand.participants) participants (\(tail)); lower participants or add a venue")]
         }
-        // Can it run with only the pins in place?
+        if current.prerequisiteStart(i) == nil { return [prerequisiteReason(p, current, d)] }
+        // Can it run with only the pins and its prerequisites' sessions in place?
+        var alone = alone
+        for j in d.prerequisiteDemands.joined() where alone.assignment[j] == nil {
+            if let aj = current.assignment[j] { alone.insert(j, aj) }
+        }
         var b = Schedule.Blockers()
         guard let a = alone.cheapest(i, blockers: &b) else {
             if b.prerequisite { return [prerequisiteReason(p, current, d)] }
