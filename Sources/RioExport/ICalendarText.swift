@@ -2,28 +2,29 @@
 public enum ICalendarText {
     /// Escapes a TEXT value: `\` first, then `;`, `,`, and every CR, LF or CRLF as `\n`.
     ///
-    /// Other control characters (which RFC 5545 does not allow in TEXT) are dropped, so a
-    /// value can never end its content line early: a title holding CRLF and `BEGIN:VEVENT`
-    /// stays one line of text.
+    /// Other control characters (which RFC 5545 does not allow in TEXT) are dropped and a tab
+    /// becomes a space, so a value can never end its content line early: a title holding CRLF
+    /// and `BEGIN:VEVENT` stays one line of text. Works on UTF-8 bytes: every byte it changes
+    /// is ASCII, and bytes of multi-byte characters (all 0x80 and above) pass through.
     public static func escape(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
         var previousCR = false
-        for u in text.unicodeScalars {
-            if u == "\n" && previousCR { previousCR = false; continue }
+        for b in text.utf8 {
+            if b == 10 && previousCR { previousCR = false; continue }
             previousCR = false
-            switch u {
-            case "\\": out.append("\\"); out.append("\\")
-            case ";": out.append("\\"); out.append(";")
-            case ",": out.append("\\"); out.append(",")
-            case "\r": out.append("\\"); out.append("n"); previousCR = true
-            case "\n": out.append("\\"); out.append("n")
-            case "\t": out.append(" ")
-            default:
-                if u.value < 0x20 || u.value == 0x7F { continue }
-                out.append(u)
+            switch b {
+            case 92: out.append(92); out.append(92)                 // \
+            case 59: out.append(92); out.append(59)                 // ;
+            case 44: out.append(92); out.append(44)                 // ,
+            case 13: out.append(92); out.append(110); previousCR = true
+            case 10: out.append(92); out.append(110)
+            case 9: out.append(32)
+            case 0..<32, 127: continue
+            default: out.append(b)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A parameter value (such as `CN`): always double-quoted, with `"` and control characters removed.
@@ -41,18 +42,31 @@ public enum ICalendarText {
     public static func fold(_ line: String, into out: inout [UInt8]) {
         let limit = 75
         var used = 0
-        var pendingEscape = false
-        for u in line.unicodeScalars {
-            let width = UTF8.width(u)
-            // A `\` travels with the character after it: reserve room for both.
-            let need = (u == "\\" && !pendingEscape) ? width + 1 : width
-            if used + need > limit {
-                out.append(13); out.append(10); out.append(32)
-                used = 1
+        var afterBackslash = false
+        var line = line
+        line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                // The whole character (lead byte and its continuation bytes) goes on one line.
+                var width = 1
+                while i + width < bytes.count && bytes[i + width] & 0xC0 == 0x80 { width += 1 }
+                // A `\` travels with the character after it: reserve room for both.
+                let escapes = b == 92 && !afterBackslash
+                var need = width
+                if escapes, i + 1 < bytes.count {
+                    need += 1
+                    while i + need < bytes.count && bytes[i + need] & 0xC0 == 0x80 { need += 1 }
+                }
+                if used + need > limit && !afterBackslash {
+                    out.append(13); out.append(10); out.append(32)
+                    used = 1
+                }
+                out.append(contentsOf: bytes[i..<(i + width)])
+                used += width
+                afterBackslash = escapes
+                i += width
             }
-            UTF8.encode(u) { out.append($0) }
-            used += width
-            pendingEscape = (u == "\\" && !pendingEscape)
         }
         out.append(13); out.append(10)
     }

@@ -116,3 +116,20 @@ struct ExportCalendarTests {
         }
     }
 }
+
+@Suite("rioplan export: --request and --catalog override the plan's inputs")
+struct ExportOverrideTests {
+    @Test func catalogAndRequestOverridesAreUsed() throws {
+        let hostile = try ExportFixture.hostileCopy()
+        let dir = try Rioplan.tempDir()
+        let r = try Rioplan.run(["export", "ics", ExportFixture.plan, "--dtstamp", ExportFixture.stamp,
+                                 "--catalog", hostile.appendingPathComponent("catalog").path,
+                                 "--request", hostile.appendingPathComponent("request.yaml").path, "--out", "o.ics"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOf: dir.appendingPathComponent("o.ics"), encoding: .utf8)
+        #expect(text.contains("SUMMARY:=HYPERLINK("))
+        #expect(text.contains("METHOD:PUBLISH\r\n"))
+        let missing = try Rioplan.run(["report", ExportFixture.plan, "--catalog", "nowhere", "--out", "o.html"], cwd: dir)
+        #expect(missing.status == 66, "\(missing.stderr)")
+    }
+}
