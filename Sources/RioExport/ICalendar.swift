@@ -137,7 +137,14 @@ public struct ICalendar: Sendable {
     }
 
     /// `20270302` for 2027-03-02.
-    static func basicDate(_ d: Day) -> String { d.iso.replacingOccurrences(of: "-", with: "") }
+    static func basicDate(_ d: Day) -> String {
+        let c = d.components
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        }
+        return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2)
+    }
 
     /// `20270302T101500Z`: a UTC date-time of whole seconds.
     public static func utcStamp(_ date: Date) -> String {

@@ -62,7 +62,7 @@ public enum ICalendarText {
                     out.append(13); out.append(10); out.append(32)
                     used = 1
                 }
-                out.append(contentsOf: bytes[i..<(i + width)])
+                for k in i..<(i + width) { out.append(bytes[k]) }
                 used += width
                 afterBackslash = escapes
                 i += width
