@@ -46,12 +46,15 @@ extension HTMLReport {
         func x(_ d: Int) -> Double { labelW + Double(d - start.number) / span * plotW }
         func f(_ v: Double) -> String { String(Int((v * 10).rounded())) .withDecimal }
 
-        var bands: [(region: String, lanes: [[PlanSession]], y: Double, h: Double)] = []
+        var bands: [(region: String, name: [String], lanes: [[PlanSession]], y: Double, h: Double)] = []
         var y = top
         for r in regionOrder() {
             let ls = HTMLReport.lanes(plan.sessions.filter { $0.region == r })
-            let h = bandPad * 2 + Double(max(ls.count, 1)) * (laneH + laneGap) - laneGap
-            bands.append((r, ls, y, h))
+            let name = HTMLReport.wrap(context.regionName(r), width: 32)
+            let lanesH = bandPad * 2 + Double(max(ls.count, 1)) * (laneH + laneGap) - laneGap
+            let labelH = Double(name.count) * 14 + 13 + 10
+            let h = max(lanesH, labelH)
+            bands.append((r, name, ls, y, h))
             y += h
         }
         let height = y + 8
@@ -80,10 +83,17 @@ extension HTMLReport {
         // Bands: region label and bars.
         for b in bands {
             let count = b.lanes.reduce(0) { $0 + $1.count }
-            svg += "<text class=\"region\" x=\"8\" y=\"\(f(b.y + b.h / 2 - 1))\">\(esc(context.regionName(b.region)))</text>"
-            svg += "<text class=\"month\" x=\"8\" y=\"\(f(b.y + b.h / 2 + 12))\">\(count) session\(count == 1 ? "" : "s")</text>"
+            // The label block (name lines, then the count) is centred in the band.
+            let blockH = Double(b.name.count) * 14 + 13
+            var ty = b.y + (b.h - blockH) / 2 + 11
+            for part in b.name {
+                svg += "<text class=\"region\" x=\"8\" y=\"\(f(ty))\">\(esc(part))</text>"
+                ty += 14
+            }
+            svg += "<text class=\"month\" x=\"8\" y=\"\(f(ty))\">\(count) session\(count == 1 ? "" : "s")</text>"
             for (li, lane) in b.lanes.enumerated() {
-                let ly = b.y + bandPad + Double(li) * (laneH + laneGap)
+                let lanesH = Double(max(b.lanes.count, 1)) * (laneH + laneGap) - laneGap
+                let ly = b.y + (b.h - lanesH) / 2 + Double(li) * (laneH + laneGap)
                 for s in lane {
                     guard let a = s.startDay?.number else { continue }
                     let e = (s.endDay?.number ?? a) + 1
@@ -98,6 +108,24 @@ extension HTMLReport {
             "<span style=\"--c:\(HTMLReport.jointColour(n))\">\(n == 1 ? "one convention" : n == 2 ? "two conventions" : "all three conventions")</span>"
         }.joined()
         return "<div class=\"legend\">\(legend)</div>" + svg
+    }
+
+    /// Splits `text` into lines of at most `width` characters at spaces (a longer word gets its own line).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
     }
 
     func tooltip(_ s: PlanSession) -> String {
