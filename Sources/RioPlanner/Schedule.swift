@@ -17,10 +17,15 @@ struct Schedule {
     private(set) var value = 0
     private(set) var cash = 0
     private(set) var scheduledCount = 0
+    /// Sessions identical to the baseline's (same start, venue, trainers, language).
+    private(set) var kept = 0
+    /// The baseline plan's assignment per demand, when re-planning.
+    let baseline: [Assignment?]
     let words: Int
 
-    init(problem: Problem) {
+    init(problem: Problem, baseline: [Assignment?]? = nil) {
         self.problem = problem
+        self.baseline = baseline ?? []
         words = Bits.words(problem.dayCount + 7)
         assignment = Array(repeating: nil, count: problem.demands.count)
         trainerBusy = Array(repeating: 0, count: words * problem.trainers.count)
@@ -52,6 +57,39 @@ struct Schedule {
         value += d.value
         cash += a.cash
         scheduledCount += 1
+        if isBaseline(i, a) { kept += 1 }
+    }
+
+    /// Whether `a` is demand `i`'s baseline session unchanged.
+    func isBaseline(_ i: Int, _ a: Assignment) -> Bool {
+        guard i < baseline.count, let b = baseline[i] else { return false }
+        return b.start == a.start && b.venue == a.venue && b.lang == a.lang && b.trainers == a.trainers
+    }
+
+    /// Whether assignment `a` of unscheduled demand `i` fits everything scheduled, funding included.
+    func fits(_ i: Int, _ a: Assignment) -> Bool {
+        let d = problem.demands[i]
+        guard assignment[i] == nil, d.starts.contains(a.start), d.langs.contains(a.lang),
+              a.trainers.count == d.trainersNeeded, let lo = prerequisiteStart(i), a.start >= lo else { return false }
+        if d.venueBased {
+            guard d.venues.contains(a.venue), !Bits.any(venueBusy, a.venue * words, a.start, d.days) else { return false }
+        } else if a.venue >= 0 { return false }
+        let li = d.langs.firstIndex(of: a.lang) ?? 0
+        let W = problem.weekCount + 1, wk = a.start / 7
+        var orgExtra: [Int: Int] = [:]
+        for t in a.trainers {
+            let td = problem.trainers[t]
+            guard d.trainersByLang[li].contains(t), !Bits.any(td.blocked, 0, a.start, d.days),
+                  !Bits.any(trainerBusy, t * words, a.start, d.days), trainerDays[t] + d.days <= td.maxDays else { return false }
+            orgExtra[td.org, default: 0] += d.days
+            if orgDays[td.org] + (orgExtra[td.org] ?? 0) > problem.orgCap[td.org] { return false }
+            if d.venueBased {
+                let r = weekRegion[t * W + wk]
+                if r != 0 && Int(r) != d.region + 1 { return false }
+            }
+        }
+        let cost = d.fixedCash + (a.venue >= 0 ? problem.venues[a.venue].costPerDay * d.days : 0) + a.trainers.reduce(0) { $0 + d.travelByTrainer[$1] }
+        return cost == a.cash && funding.canAdd(a.cash, to: d.pattern)
     }
 
     /// Removes demand `i`'s session; returns its assignment.
@@ -75,6 +113,7 @@ struct Schedule {
         value -= d.value
         cash -= a.cash
         scheduledCount -= 1
+        if isBaseline(i, a) { kept -= 1 }
         return a
     }
 

@@ -21,7 +21,7 @@ public struct Solver {
         self.problem = problem
         self.options = options
         rng = SeededGenerator(seed: options.seed)
-        schedule = Schedule(problem: problem)
+        schedule = Schedule(problem: problem, baseline: options.baseline)
         cashTemperature = 0.03 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
         ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
     }
@@ -39,9 +39,10 @@ public struct Solver {
             return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
                                 iterations: 0, seconds: elapsed(), pinConflicts: conflicts)
         }
+        keepBaseline()
         construct()
         var best = schedule.assignment
-        var bestScore = (schedule.value, schedule.cash)
+        var bestScore = (schedule.value, schedule.kept, schedule.cash)
         let movable = problem.demands.indices.filter { !problem.demands[$0].pinned }
         var iteration = 0
         var lastReport = 0.0
@@ -58,15 +59,15 @@ public struct Solver {
                 temperature = 0.5 * max(0, 1 - t / max(0.001, options.timeLimit)) + 0.02
                 if let p = options.progress, t - lastReport >= 0.25 {
                     lastReport = t
-                    p(SolverProgress(elapsed: t, value: bestScore.0, cash: bestScore.1, scheduled: best.lazy.compactMap { $0 }.count, iterations: iteration))
+                    p(SolverProgress(elapsed: t, value: bestScore.0, cash: bestScore.2, scheduled: best.lazy.compactMap { $0 }.count, iterations: iteration))
                 }
             }
             if movable.isEmpty { break }
             iteration += 1
             step(movable: movable, temperature: temperature)
-            if (schedule.value, -schedule.cash) > (bestScore.0, -bestScore.1) {
+            if (schedule.value, schedule.kept, -schedule.cash) > (bestScore.0, bestScore.1, -bestScore.2) {
                 best = schedule.assignment
-                bestScore = (schedule.value, schedule.cash)
+                bestScore = (schedule.value, schedule.kept, schedule.cash)
                 lastBest = iteration
             } else if iteration - lastBest > 4000 {
                 restore(best)
@@ -78,7 +79,7 @@ public struct Solver {
         polishCash()
         construct()
         return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
-                            iterations: iteration, seconds: elapsed(), pinConflicts: [])
+                            iterations: iteration, seconds: elapsed(), pinConflicts: [], kept: schedule.kept)
     }
 
     /// Places pinned sessions first, in start order; returns the conflicts found.
@@ -113,6 +114,20 @@ public struct Solver {
         return conflicts
     }
 
+    /// Re-places the baseline's sessions unchanged where they still fit, most valuable per cash first.
+    mutating func keepBaseline() {
+        guard let base = options.baseline else { return }
+        let order = base.indices.filter { base[$0] != nil && !problem.demands[$0].pinned }
+            .sorted { (base[$0]?.start ?? 0, -ratio[$0], $0) < (base[$1]?.start ?? 0, -ratio[$1], $1) }
+        // Two passes: by value per cash where money is short, then in date order for prerequisites.
+        let byRatio = order.sorted { (ratio[$0], -$0) > (ratio[$1], -$1) }
+        for pass in [order, byRatio] {
+            for i in pass where schedule.assignment[i] == nil {
+                if let a = base[i], schedule.fits(i, a) { schedule.insert(i, a) }
+            }
+        }
+    }
+
     /// Greedy construction by value per unit of cash, repeated while prerequisites unlock more.
     mutating func construct() {
         let order = problem.demands.indices.sorted { (ratio[$0], -$0) > (ratio[$1], -$1) }
@@ -131,6 +146,10 @@ public struct Solver {
         let d = problem.demands[i]
         let room = schedule.funding.headroom(d.pattern)
         guard d.minCash <= room, !d.starts.isEmpty else { return false }
+        if let b = options.baseline, i < b.count, let a = b[i], schedule.fits(i, a) {
+            schedule.insert(i, a)
+            return true
+        }
         guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(1 << 20)) else { return false }
         guard a.cash <= room else { return false }
         schedule.insert(i, a)
@@ -139,7 +158,7 @@ public struct Solver {
 
     /// One destroy-and-repair step with annealing acceptance (undone when rejected).
     mutating func step(movable: [Int], temperature: Double) {
-        let valueBefore = schedule.value, cashBefore = schedule.cash
+        let valueBefore = schedule.value, cashBefore = schedule.cash, keptBefore = schedule.kept
         var removed: [(Int, Assignment)] = []
         func drop(_ i: Int) {
             guard !problem.demands[i].pinned, let a = schedule.remove(i) else { return }
@@ -234,10 +253,11 @@ public struct Solver {
             if expensive > 80 { break }
             if tryInsert(i) { inserted.append(i) }
         }
-        let dv = schedule.value - valueBefore, dc = schedule.cash - cashBefore
-        if dv > 0 || (dv == 0 && dc <= 0) { return }
+        let dv = schedule.value - valueBefore, dc = schedule.cash - cashBefore, dk = schedule.kept - keptBefore
+        if dv > 0 || (dv == 0 && (dk > 0 || (dk == 0 && dc <= 0))) { return }
+        if dv == 0 && dk < 0 && rng.unit() < exp(Double(dk) / temperature) { return }
         if dv < 0 && rng.unit() < exp(Double(dv) / temperature) { return }
-        if dv == 0 && rng.unit() < exp(-Double(dc) / (cashTemperature * temperature)) { return }
+        if dv == 0 && dk == 0 && rng.unit() < exp(-Double(dc) / (cashTemperature * temperature)) { return }
         // Undo.
         for i in inserted.reversed() { schedule.remove(i) }
         for (i, a) in removed.reversed() { schedule.insert(i, a) }
@@ -257,7 +277,7 @@ public struct Solver {
                     schedule.insert(i, old)
                     continue
                 }
-                if let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
+                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
                    schedule.funding.canAdd(a.cash, to: problem.demands[i].pattern) {
                     schedule.insert(i, a)
                     if schedule.dependentsBroken(after: i).isEmpty {

@@ -9,6 +9,9 @@ public struct SolverOptions: Sendable {
     public var seed: UInt64
     /// Called about four times a second with the search's progress.
     public var progress: (@Sendable (SolverProgress) -> Void)?
+    /// A previous plan to stay close to: plans are then compared by value, then sessions kept
+    /// unchanged from it, then cash.
+    public var baseline: [Assignment?]?
 
     public init(timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1,
                 progress: (@Sendable (SolverProgress) -> Void)? = nil) {
@@ -33,4 +36,6 @@ public struct SolverResult: Sendable {
     public var seconds: Double
     /// Non-empty when pins cannot all hold: then no plan may be written.
     public var pinConflicts: [String]
+    /// Baseline sessions kept unchanged (0 without a baseline).
+    public var kept: Int = 0
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RioModel
 import RioPlanner
+import RioStore
 
 extension RioPlanCommand {
     struct PlanCmd: ParsableCommand {
@@ -34,6 +35,12 @@ extension RioPlanCommand {
         @Option(name: .long, help: "Seed of the search's random choices.")
         var seed: UInt64 = 1
 
+        @Option(name: .long, help: ArgumentHelp("Re-plan close to a previous plan: a plan file, `latest` (the last recorded plan of this name) or NAME@VERSION. Plans are then compared by value, then sessions kept unchanged, then cash.", valueName: "PLAN"))
+        var baseline: String?
+
+        @Flag(name: .long, help: "Do not record this run in the workspace database's plan history.")
+        var noHistory = false
+
         @Flag(name: .long, help: "Print no progress.")
         var quiet = false
 
@@ -52,6 +59,12 @@ extension RioPlanCommand {
                 let outPath = out ?? (((request as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(req.name).plan.json"))
                 let live = !quiet && Console.stderrIsTerminal
                 var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+                var baselinePlan: Plan?
+                if let baseline {
+                    let ref = try PlanReference(text: baseline).load(databasePath: common.databasePath, defaultName: req.name)
+                    baselinePlan = ref.plan
+                    options.baseline = PlanReader.baseline(of: ref.plan, in: problem)
+                }
                 if live {
                     options.progress = { p in
                         Console.progress(String(format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value,
@@ -75,10 +88,24 @@ extension RioPlanCommand {
                                            timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
                 let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
                 try PlanFile.write(plan, to: outPath)
+                var recorded = ""
+                if !noHistory {
+                    do {
+                        let db = try AppDatabase(path: common.databasePath)
+                        let v = try db.recordPlanRun(name: plan.name, requestSha256: inputs.requestSha256 ?? "", catalogSha256: inputs.catalogSha256 ?? "",
+                                                     score: plan.score, planJSON: String(decoding: try PlanFile.encode(plan), as: UTF8.self))
+                        recorded = " Recorded as \(plan.name)@\(v) in \(common.databasePath)."
+                    } catch let e as RioError {
+                        Console.error("warning: the plan was written but not recorded in the history: \(e.description)")
+                    }
+                }
                 if !quiet {
                     Console.error("plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s")
                 }
-                print("Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).")
+                print("Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)")
+                if let b = baselinePlan {
+                    print("Baseline \(baseline ?? ""): \(result.kept) of \(b.sessions.count) sessions kept unchanged.")
+                }
                 if !plan.unscheduled.isEmpty {
                     print("\(plan.unscheduled.count) demand(s) left out; see why with: rioplan explain \(outPath)")
                 }
