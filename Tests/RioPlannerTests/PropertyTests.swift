@@ -1,0 +1,62 @@
+import Foundation
+import RioModel
+import Testing
+@testable import RioPlanner
+
+/// Properties over seeded random small requests (`RandomRequest`): every plan verifies, every demand is
+/// accounted for, funding is exact, and an iteration budget with a seed gives the same bytes twice.
+@Suite struct PropertyTests {
+    /// Seeds whose plans are also given to the Python reference checker (slower: a process each).
+    static let pythonSeeds: Set<UInt64> = [3, 8, 13, 21, 29]
+
+    @Test(arguments: UInt64(1)...30)
+    func everyPlanVerifiesAndIsReproducible(seed: UInt64) throws {
+        let spec = RandomRequest.make(seed: seed)
+        let (request, catalog) = try spec.load()
+        let first = Fixture.solve(request, catalog, iterations: 300, seed: seed)
+        var plan = first.plan
+        #expect(first.result.pinConflicts == [], "seed \(seed)")
+
+        let report = Verifier(catalog: catalog, request: request).verify(plan)
+        #expect(report.violations.isEmpty, "seed \(seed) (\(request.path)): \(report.violations)")
+        #expect(report.value == plan.score.value && report.cash == plan.score.cash, "seed \(seed)")
+        #expect(plan.sessions.count + plan.unscheduled.count == request.demands.count, "seed \(seed)")
+        #expect(plan.unscheduled.allSatisfy { !$0.reasons.isEmpty }, "seed \(seed)")
+
+        var used: [String: Int] = [:]
+        for s in plan.sessions {
+            #expect(s.funding.reduce(0) { $0 + $1.amount } == s.cost.cash, "seed \(seed) \(s.id)")
+            for line in s.funding { used[line.source, default: 0] += line.amount }
+        }
+        for src in request.funding { #expect(used[src.id, default: 0] <= src.cap, "seed \(seed) \(src.id)") }
+
+        var again = Fixture.solve(request, catalog, iterations: 300, seed: seed).plan
+        plan.solver.seconds = 0
+        again.solver.seconds = 0
+        #expect(try PlanFile.encode(plan) == PlanFile.encode(again), "seed \(seed): two runs differ")
+
+        if Self.pythonSeeds.contains(seed) {
+            let r = try Fixture.pythonCheck(plan, request)
+            #expect(r.status == 0, "seed \(seed) (\(request.path)): \(r.output)")
+        }
+    }
+
+    @Test func generatorIsSeededAndVaried() {
+        #expect(RandomRequest.make(seed: 5).yaml == RandomRequest.make(seed: 5).yaml)
+        #expect(RandomRequest.make(seed: 5).yaml != RandomRequest.make(seed: 6).yaml)
+        let sizes = (UInt64(1)...30).map { RandomRequest.make(seed: $0).demand.count }
+        #expect(sizes.min() == 3 && sizes.max() == 15, "\(sizes)")
+    }
+
+    @Test func randomPlansScheduleSomethingAndLeaveSomethingOut() throws {
+        // Guards the generator: the properties above must not hold only because plans are empty or full.
+        var scheduled = 0, unscheduled = 0
+        for seed in UInt64(1)...10 {
+            let (request, catalog) = try RandomRequest.make(seed: seed).load()
+            let plan = Fixture.solve(request, catalog, iterations: 50, seed: seed).plan
+            scheduled += plan.sessions.count
+            unscheduled += plan.unscheduled.count
+        }
+        #expect(scheduled >= 10 && unscheduled >= 10, "scheduled \(scheduled), unscheduled \(unscheduled)")
+    }
+}
