@@ -14,7 +14,7 @@ struct RioPlanCommand: ParsableCommand {
         version: RioVersion.current,
         subcommands: [
             CatalogGroup.self, Search.self, Map.self, Gaps.self, Synergies.self,
-            PlanCmd.self, Check.self, Explain.self,
+            PlanCmd.self, Check.self, Explain.self, HistoryCmd.self, Diff.self, Whatif.self,
             Export.self, Report.self,
         ]
     )

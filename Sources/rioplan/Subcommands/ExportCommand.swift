@@ -46,6 +46,14 @@ extension RioPlanCommand.Export {
                 DTSTAMP is the plan file's modification time (when the plan was written), so
                 exporting the same plan twice gives the same bytes; --dtstamp sets it explicitly.
 
+                Calendars follow the plan's history in the workspace database (--db): the plan file
+                is matched to the newest recorded version of its name with the same content (or, if
+                none, taken as newer than every recorded version). An event's SEQUENCE counts the
+                times its session's dates, venue, trainers or language changed, or it was dropped or
+                restored, over the versions up to this one (0 for a session never changed). Sessions
+                of earlier versions that this plan dropped are written with STATUS:CANCELLED, so
+                subscribed calendars remove them. --no-history writes the plan alone.
+
                 Example: rioplan export ics Plans/jlg-2027.plan.json --region africa --out africa.ics
                 """)
 
@@ -69,6 +77,8 @@ extension RioPlanCommand.Export {
 
         @OptionGroup var inputs: PlanInputOverrides
 
+        @OptionGroup var history: CalendarHistoryOptions
+
         func validate() throws {
             if let dtstamp, ICalendar.parseStamp(dtstamp) == nil {
                 throw ValidationError("--dtstamp \(dtstamp) is not a UTC time; write it as 2027-01-04T09:00:00Z, 20270104T090000Z or 2027-01-04")
@@ -81,10 +91,13 @@ extension RioPlanCommand.Export {
                 let filter = CalendarFilter(regions: region, trainers: trainer, conventions: convention)
                 for w in filter.unknownValues(in: context) { Console.error("warning: " + w) }
                 let stamp = dtstamp.flatMap(ICalendar.parseStamp) ?? context.planModificationDate ?? Date(timeIntervalSince1970: 0)
-                let calendar = ICalendar(context: context, filter: filter, stamp: stamp)
+                let (past, note) = history.history(of: context.plan)
+                let calendar = ICalendar(context: context, filter: filter, stamp: stamp, history: past)
                 try AtomicFile.write(calendar.render(), to: out)
                 let n = calendar.sessions.count
-                Console.error("wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))"))
+                let cancelled = past.cancelled.filter(filter.matches).count
+                Console.error("wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))")
+                              + (cancelled > 0 ? ", \(cancelled) cancelled" : "") + (note.map { "; history \($0)" } ?? ""))
             }
         }
     }

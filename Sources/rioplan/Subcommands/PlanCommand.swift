@@ -65,27 +65,13 @@ extension RioPlanCommand {
                     baselinePlan = ref.plan
                     options.baseline = PlanReader.baseline(of: ref.plan, in: problem)
                 }
-                if live {
-                    options.progress = { p in
-                        Console.progress(String(format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value,
-                                                Money.text(p.cash), p.scheduled, problem.demands.count))
-                    }
-                }
-                var solver = Solver(problem: problem, options: options)
-                let result = solver.solve()
-                if live { Console.progress(nil) }
-                if !result.pinConflicts.isEmpty {
-                    Console.error("error: the pinned sessions cannot all hold; no plan was written:")
-                    for c in result.pinConflicts { Console.error("  - \(c)") }
-                    Console.error("Change or remove these pins in \(request) and plan again.")
-                    throw ExitCode(ExitStatus.no.rawValue)
-                }
+                let result = PlanRunner.solve(problem, options: options, live: live)
+                try PlanRunner.refusePinConflicts(result, request: request)
                 let outDir = (outPath as NSString).deletingLastPathComponent
                 let inputs = Plan.PlanInputs(
                     request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
                     requestSha256: try PlanRequestLoader.fingerprint(path: request), catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let info = Plan.SolverInfo(seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
-                                           timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
+                let info = PlanRunner.solverInfo(result, seed: seed, timeLimit: timeLimit, iterations: iterations)
                 let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
                 try PlanFile.write(plan, to: outPath)
                 var recorded = ""

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import RioModel
+import RioPlanner
+
+extension RioPlanCommand {
+    /// `rioplan diff OLD NEW`.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "What changed between two plans: sessions added, cancelled, moved, re-staffed; money per source.",
+            discussion: """
+                OLD and NEW are plan files or recorded versions (NAME@N, NAME@latest; see
+                `rioplan history NAME`). Sessions are matched by demand. A session is moved when its
+                start, end or venue changed, re-staffed when its trainers or language changed (both
+                when both did), unchanged otherwise. Money is the cash each funding source gives in
+                each plan. Exits 0 whether or not the plans differ.
+
+                Examples:
+                  rioplan diff Plans/jlg-2027.plan.json cut.plan.json
+                  rioplan diff jlg-2027@1 jlg-2027@2 --format json
+                """)
+
+        @Argument(help: ArgumentHelp("The earlier plan: a file or NAME@N.", valueName: "OLD"))
+        var old: String
+
+        @Argument(help: ArgumentHelp("The later plan: a file or NAME@N.", valueName: "NEW"))
+        var new: String
+
+        @Option(name: .long, help: "text or json.")
+        var format: DiffFormat = .text
+
+        @OptionGroup var common: CommonOptions
+
+        enum DiffFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        func run() throws {
+            try runReporting {
+                let a = try PlanReference(text: old).load(databasePath: common.databasePath)
+                let b = try PlanReference(text: new).load(databasePath: common.databasePath, defaultName: a.plan.name)
+                if a.plan.name != b.plan.name {
+                    Console.error("warning: comparing plan \(a.plan.name) with plan \(b.plan.name); sessions are matched by demand id")
+                }
+                let diff = PlanDiff(old: a.plan, new: b.plan, oldLabel: a.label, newLabel: b.label)
+                print(format == .json ? try diff.json() : diff.text, terminator: "")
+            }
+        }
+    }
+}
