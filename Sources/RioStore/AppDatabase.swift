@@ -26,7 +26,7 @@ public final class AppDatabase: Sendable {
         }
         do {
             writer = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(wal: true))
-            try AppDatabase.migrator.migrate(writer)
+            try AppDatabase.migrate(writer)
         } catch let e as DatabaseError {
             throw RioError.cannotWrite(path: path, reason: AppDatabase.describe(e) + " (delete the file to start a fresh workspace database)")
         }
@@ -40,6 +40,25 @@ public final class AppDatabase: Sendable {
             try AppDatabase.migrator.migrate(writer)
         } catch let e as DatabaseError {
             throw RioError.cannotWrite(path: path, reason: AppDatabase.describe(e))
+        }
+    }
+
+    /// Applies the migrations, tolerating another process applying them at the same time.
+    ///
+    /// GRDB's migrator reads which migrations are applied before running each one in its own
+    /// transaction, so two processes opening a fresh file at once can both try the first
+    /// migration; the loser fails ("table already exists") with nothing written. Looking again
+    /// then finds it applied.
+    static func migrate(_ writer: DatabaseQueue) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch is DatabaseError where attempt < 5 {
+                attempt += 1
+                usleep(UInt32(20_000 * attempt))
+            }
         }
     }
 
