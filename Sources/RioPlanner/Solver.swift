@@ -65,6 +65,7 @@ public struct Solver {
             if movable.isEmpty { break }
             iteration += 1
             step(movable: movable, temperature: temperature)
+            if schedule.value > bestScore.0 { polishCash() }
             if (schedule.value, schedule.kept, -schedule.cash) > (bestScore.0, bestScore.1, -bestScore.2) {
                 best = schedule.assignment
                 bestScore = (schedule.value, schedule.kept, schedule.cash)
@@ -198,7 +199,9 @@ public struct Solver {
             for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
         } else if !scheduled.isEmpty && move < 0.6 {
             // Cheaper trainers: free the trainers with less travel for a session that travels more.
-            let c = scheduled[rng.below(scheduled.count)]
+            let costly = scheduled.filter { (schedule.assignment[$0]?.cash ?? 0) > problem.demands[$0].minCash }
+            guard !costly.isEmpty else { return }
+            let c = costly[rng.below(costly.count)]
             guard let ac = schedule.assignment[c] else { return }
             let dc = problem.demands[c]
             let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
@@ -208,9 +211,18 @@ public struct Solver {
             guard !cheaper.isEmpty else { return }
             let t = cheaper[rng.below(cheaper.count)]
             let week = ac.start / 7
-            let holders = scheduled.filter { j in
+            // Sessions that keep t away: same week (busy or travel rule), or any week when t's own
+            // days or its organisation's staffing cap are used up.
+            let td = problem.trainers[t]
+            let capped = schedule.trainerDays[t] + dc.days > td.maxDays || schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org]
+            var holders = scheduled.filter { j in
                 guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
-                return aj.start / 7 == week || rng.unit() < 0.1
+                return aj.start / 7 == week || (capped && rng.unit() < 0.3)
+            }
+            if capped && holders.isEmpty && schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org] {
+                // The organisation's cap binds: free days of a colleague from the same organisation.
+                let sameOrg = scheduled.filter { j in j != c && (schedule.assignment[j]?.trainers.contains { problem.trainers[$0].org == td.org } ?? false) }
+                if !sameOrg.isEmpty { holders = [sameOrg[rng.below(sameOrg.count)]] }
             }
             target = c
             drop(c)
