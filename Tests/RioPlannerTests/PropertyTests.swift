@@ -60,3 +60,52 @@ import Testing
         #expect(scheduled >= 10 && unscheduled >= 10, "scheduled \(scheduled), unscheduled \(unscheduled)")
     }
 }
+
+/// Pins copied from a valid plan can all hold: re-planning with them must honour them and stay valid.
+@Suite struct PinPropertyTests {
+    /// Pins about half of `plan`'s sessions at their start, each with some of venue, trainers and language.
+    static func pins(from plan: Plan, seed: UInt64) -> [String] {
+        var g = SeededGenerator(seed: seed &* 7 &+ 1)
+        var pins: [String] = []
+        for s in plan.sessions where g.unit() < 0.5 {
+            var e = "{demand: \(s.demand), start: \(s.start)"
+            if let v = s.venue, g.unit() < 0.5 { e += ", venue: \(v)" }
+            if g.unit() < 0.5 { e += ", trainers: [\(s.trainers.joined(separator: ", "))]" }
+            if g.unit() < 0.5 { e += ", language: \(s.language)" }
+            pins.append(e + "}")
+        }
+        return pins
+    }
+
+    /// Plans, pins part of the plan, plans again; returns the pin conflicts (and checks the pinned plan).
+    static func replanWithPins(seed: UInt64) throws -> [String] {
+        var spec = RandomRequest.make(seed: seed)
+        let (request, catalog) = try spec.load()
+        let plan = Fixture.solve(request, catalog, iterations: 200, seed: seed).plan
+        spec.pinned = pins(from: plan, seed: seed)
+        let (pinned, _) = try spec.load()
+        let solved = Fixture.solve(pinned, catalog, iterations: 200, seed: seed)
+        if solved.result.pinConflicts.isEmpty {
+            #expect(Fixture.verdict(solved.plan, pinned, catalog) == [], "seed \(seed) (\(pinned.path))")
+            for pin in pinned.pinned {
+                #expect(solved.plan.session(pin.demand)?.start == pin.start.iso, "seed \(seed) \(pin.demand)")
+            }
+        }
+        return solved.result.pinConflicts
+    }
+
+    @Test(arguments: UInt64(1)...30)
+    func pinsFromAValidPlanHold(seed: UInt64) throws {
+        #expect(try Self.replanWithPins(seed: seed) == [], "seed \(seed)")
+    }
+
+    /// Seeds (of this generator, with the solver of November 2026) where greedy pin placement reports
+    /// conflicts among pins that hold together; see `JointlyFeasiblePinTests`.
+    @Test(arguments: [UInt64(178), 186, 237, 263, 299, 347, 350, 368])
+    func pinsFromAValidPlanHoldKnownFailures(seed: UInt64) throws {
+        let conflicts = try Self.replanWithPins(seed: seed)
+        withKnownIssue("Solver.placePins reports jointly feasible pins as conflicting", isIntermittent: true) {
+            #expect(conflicts == [], "seed \(seed)")
+        }
+    }
+}
