@@ -25,6 +25,38 @@ public struct Problem: Sendable {
     /// Pin problems found while compiling (the request is then infeasible).
     public let pinConflicts: [String]
 
+    // Flat copies of hot fields, so the search reads plain integers instead of copying structs.
+    let trainerOrg: [Int]
+    let trainerMaxDays: [Int]
+    /// Trainer t's blocked days start at `t * blockedWords`.
+    let trainerBlocked: [UInt64]
+    let blockedWords: Int
+    let demandValue: [Int]
+    let demandRegion: [Int]
+    let demandPattern: [Int]
+    let demandMinCash: [Int]
+    let demandDays: [Int]
+    let demandPinned: [Bool]
+
+    init(request: PlanRequest, catalog: Catalog, base: Int, dayCount: Int, demands: [DemandData], trainers: [TrainerData],
+         venues: [VenueData], sources: [SourceData], orgs: [String], orgCap: [Int], patterns: [[Int]], languages: [String],
+         pinConflicts: [String]) {
+        self.request = request; self.catalog = catalog; self.base = base; self.dayCount = dayCount
+        self.demands = demands; self.trainers = trainers; self.venues = venues; self.sources = sources
+        self.orgs = orgs; self.orgCap = orgCap; self.patterns = patterns; self.languages = languages
+        self.pinConflicts = pinConflicts
+        trainerOrg = trainers.map(\.org)
+        trainerMaxDays = trainers.map(\.maxDays)
+        blockedWords = trainers.first?.blocked.count ?? 0
+        trainerBlocked = trainers.flatMap(\.blocked)
+        demandValue = demands.map(\.value)
+        demandRegion = demands.map(\.region)
+        demandPattern = demands.map(\.pattern)
+        demandMinCash = demands.map(\.minCash)
+        demandDays = demands.map(\.days)
+        demandPinned = demands.map(\.pinned)
+    }
+
     public var weekCount: Int { (dayCount + 6) / 7 }
     public func day(_ offset: Int) -> Day { Day(number: base + offset) }
     public func offset(_ day: Day) -> Int { day.number - base }

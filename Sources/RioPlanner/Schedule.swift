@@ -46,7 +46,7 @@ struct Schedule {
         for t in a.trainers {
             Bits.set(&trainerBusy, t * words, a.start, d.days, true)
             trainerDays[t] += d.days
-            orgDays[problem.trainers[t].org] += d.days
+            orgDays[problem.trainerOrg[t]] += d.days
             if d.venueBased {
                 weekRegion[t * W + wk] = Int32(d.region + 1)
                 weekCount[t * W + wk] += 1
@@ -102,7 +102,7 @@ struct Schedule {
         for t in a.trainers {
             Bits.set(&trainerBusy, t * words, a.start, d.days, false)
             trainerDays[t] -= d.days
-            orgDays[problem.trainers[t].org] -= d.days
+            orgDays[problem.trainerOrg[t]] -= d.days
             if d.venueBased {
                 weekCount[t * W + wk] -= 1
                 if weekCount[t * W + wk] == 0 { weekRegion[t * W + wk] = 0 }
@@ -171,22 +171,22 @@ struct Schedule {
             for (li, _) in d.langs.enumerated() {
                 var k = 0, travel = 0
                 for t in d.trainersByLang[li] {
-                    let td = problem.trainers[t]
-                    if Bits.any(td.blocked, 0, s, d.days) || Bits.any(trainerBusy, t * words, s, d.days) {
+                    let org = problem.trainerOrg[t]
+                    if Bits.any(problem.trainerBlocked, t * problem.blockedWords, s, d.days) || Bits.any(trainerBusy, t * words, s, d.days) {
                         blockers?.pointee.trainerBusy += 1; continue
                     }
-                    if trainerDays[t] + d.days > td.maxDays { blockers?.pointee.maxDays += 1; continue }
-                    if orgDays[td.org] + orgExtra[td.org] + d.days > problem.orgCap[td.org] { blockers?.pointee.staffing += 1; continue }
+                    if trainerDays[t] + d.days > problem.trainerMaxDays[t] { blockers?.pointee.maxDays += 1; continue }
+                    if orgDays[org] + orgExtra[org] + d.days > problem.orgCap[org] { blockers?.pointee.staffing += 1; continue }
                     if d.venueBased {
                         let r = weekRegion[t * W + wk]
                         if r != 0 && Int(r) != d.region + 1 { blockers?.pointee.travel += 1; continue }
                     }
                     chosen[k] = t; k += 1
                     travel += d.travelByTrainer[t]
-                    orgExtra[td.org] += d.days
+                    orgExtra[org] += d.days
                     if k == d.trainersNeeded { break }
                 }
-                for j in 0..<k { orgExtra[problem.trainers[chosen[j]].org] = 0 }
+                for j in 0..<k { orgExtra[problem.trainerOrg[chosen[j]]] = 0 }
                 if k < d.trainersNeeded { blockers?.pointee.noTrainer += 1; continue }
                 let c = d.fixedCash + venueCost + travel
                 if c < bestCash {

@@ -16,6 +16,9 @@ public struct Solver {
     let cashTemperature: Double
     /// Order of demands by value per minimum cash (ties by request order).
     let ratio: [Double]
+    /// Whether patterns p and q share a funding source, at `p * patterns + q`.
+    let sharesSource: [Bool]
+    let hasStarts: [Bool]
 
     public init(problem: Problem, options: SolverOptions) {
         self.problem = problem
@@ -24,6 +27,11 @@ public struct Solver {
         schedule = Schedule(problem: problem, baseline: options.baseline)
         cashTemperature = 0.03 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
         ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
+        let np = problem.patterns.count
+        var shares = [Bool](repeating: false, count: np * np)
+        for p in 0..<np { for q in 0..<np { shares[p * np + q] = problem.patterns[p].contains(where: problem.patterns[q].contains) } }
+        sharesSource = shares
+        hasStarts = problem.demands.map { !$0.starts.isEmpty }
     }
 
     /// Runs the search.
@@ -92,9 +100,9 @@ public struct Solver {
             let i = d.index
             if schedule.prerequisiteStart(i) == nil, let s = d.starts.first {
                 for group in d.prerequisiteDemands where !group.contains(where: { schedule.assignment[$0] != nil }) {
-                    for j in group where !problem.demands[j].pinned {
-                        if let a = schedule.cheapest(j, latestStart: s - problem.demands[j].days),
-                           schedule.funding.canAdd(a.cash, to: problem.demands[j].pattern) {
+                    for j in group where !problem.demandPinned[j] {
+                        if let a = schedule.cheapest(j, latestStart: s - problem.demandDays[j]),
+                           schedule.funding.canAdd(a.cash, to: problem.demandPattern[j]) {
                             schedule.insert(j, a)
                             break
                         }
@@ -135,7 +143,7 @@ public struct Solver {
         var changed = true
         while changed {
             changed = false
-            for i in order where schedule.assignment[i] == nil && !problem.demands[i].pinned {
+            for i in order where schedule.assignment[i] == nil && !problem.demandPinned[i] {
                 if tryInsert(i) { changed = true }
             }
         }
@@ -162,7 +170,7 @@ public struct Solver {
         let valueBefore = schedule.value, cashBefore = schedule.cash, keptBefore = schedule.kept
         var removed: [(Int, Assignment)] = []
         func drop(_ i: Int) {
-            guard !problem.demands[i].pinned, let a = schedule.remove(i) else { return }
+            guard !problem.demandPinned[i], let a = schedule.remove(i) else { return }
             removed.append((i, a))
             for j in schedule.dependentsBroken(after: i) { drop(j) }
         }
@@ -175,11 +183,9 @@ public struct Solver {
             // Swap: an unscheduled demand for a scheduled one of equal or lower value that costs more.
             let u = unscheduled[rng.below(unscheduled.count)]
             let du = problem.demands[u]
-            let srcs = problem.patterns[du.pattern]
             let pool = scheduled.filter { j in
-                let dj = problem.demands[j]
-                return dj.value <= du.value && (schedule.assignment[j]?.cash ?? 0) >= du.minCash
-                    && problem.patterns[dj.pattern].contains(where: srcs.contains)
+                problem.demandValue[j] <= du.value && (schedule.assignment[j]?.cash ?? 0) >= du.minCash
+                    && sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
             }
             guard !pool.isEmpty else { return }
             target = u
@@ -190,10 +196,8 @@ public struct Solver {
             let u = unscheduled[rng.below(unscheduled.count)]
             target = u
             let du = problem.demands[u]
-            let srcs = problem.patterns[du.pattern]
             let related = scheduled.filter { j in
-                let dj = problem.demands[j]
-                return dj.region == du.region || problem.patterns[dj.pattern].contains(where: srcs.contains)
+                problem.demandRegion[j] == du.region || sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
             }
             let pool = related.isEmpty ? scheduled : related
             for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
@@ -237,7 +241,7 @@ public struct Solver {
             if rng.unit() < 0.5 {
                 pool = scheduled.filter { j in
                     guard let aj = schedule.assignment[j] else { return false }
-                    return problem.demands[j].region == dc.region && abs(aj.start - ac.start) <= 14
+                    return problem.demandRegion[j] == dc.region && abs(aj.start - ac.start) <= 14
                 }
             } else {
                 let ts = ac.trainers
@@ -259,8 +263,7 @@ public struct Solver {
         cands = idx.map { cands[$0] }
         var expensive = 0
         for i in cands {
-            let d = problem.demands[i]
-            if d.minCash > schedule.funding.headroom(d.pattern) || d.starts.isEmpty { continue }
+            if problem.demandMinCash[i] > schedule.funding.headroom(problem.demandPattern[i]) || !hasStarts[i] { continue }
             expensive += 1
             if expensive > 80 { break }
             if tryInsert(i) { inserted.append(i) }
@@ -282,7 +285,7 @@ public struct Solver {
         while improved && rounds < 5 {
             improved = false
             rounds += 1
-            for i in problem.demands.indices where !problem.demands[i].pinned {
+            for i in problem.demands.indices where !problem.demandPinned[i] {
                 guard let old = schedule.assignment[i] else { continue }
                 schedule.remove(i)
                 if !schedule.dependentsBroken(after: i).isEmpty {
@@ -290,7 +293,7 @@ public struct Solver {
                     continue
                 }
                 if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
-                   schedule.funding.canAdd(a.cash, to: problem.demands[i].pattern) {
+                   schedule.funding.canAdd(a.cash, to: problem.demandPattern[i]) {
                     schedule.insert(i, a)
                     if schedule.dependentsBroken(after: i).isEmpty {
                         improved = true
