@@ -64,7 +64,7 @@ extension PlanDiff {
         var lines: [String] = []
         lines.append("What the change costs:")
         lines.append("  Sessions lost: \(lost) (\(cancelled.count) cancelled, \(added.count) added); "
-                     + "\(changedCount) more moved or re-staffed, \(unchanged) unchanged.")
+                     + "\(changedCount) others moved or re-staffed; \(unchanged) unchanged.")
         lines.append("  Value lost: \(num(valueLost)) of \(num(totals.value.old))"
                      + (totals.value.delta > 0 ? " (value gained: \(num(totals.value.delta)))" : "") + ".")
         lines.append("  Cash: \(num(totals.cash.old)) -> \(num(totals.cash.new)) \(currency) (\(signed(totals.cash.delta))).")
