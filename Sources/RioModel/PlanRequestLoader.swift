@@ -39,7 +39,14 @@ public enum PlanRequestLoader {
     }
 }
 
+/// Ids of entries that had their own errors: still known, so references to them raise no second error.
+private final class IncompleteIDs {
+    var trainers: Set<String> = []
+    var demands: Set<String> = []
+}
+
 private struct Reader {
+    let incomplete = IncompleteIDs()
     let catalog: Catalog
     let bag: DiagnosticBag
     let base: String
@@ -91,13 +98,13 @@ private struct Reader {
         unique(staff.map { ($0.value.id, $0.location) }, "trainer")
         unique(funding.map { ($0.value.id, $0.location) }, "funding source")
         unique(pinned.map { ($0.value.demand, $0.location) }, "pin for demand", hint: "pin each demand at most once")
-        let demandIDs = Set(demands.map(\.value.id)), staffIDs = Set(staff.map(\.value.id))
+        let demandIDs = Set(demands.map(\.value.id)).union(incomplete.demands), staffIDs = Set(staff.map(\.value.id)).union(incomplete.trainers)
         for p in pinned {
             if !demandIDs.contains(p.value.demand) {
-                bag.add(p.location, "pin names demand `\(p.value.demand)`, which is not in `demand`", hint: suggest(p.value.demand, demands.map(\.value.id), "demand"))
+                bag.add(p.location, "pin names demand `\(p.value.demand)`, which is not in `demand`", hint: suggest(p.value.demand, demands.map(\.value.id), "demand", fallback: "use the id of a demand listed under `demand`"))
             }
             for t in p.value.trainers ?? [] where !staffIDs.contains(t) {
-                bag.add(p.location, "pin names trainer `\(t)`, who is not in `staff`", hint: suggest(t, staff.map(\.value.id), "trainer"))
+                bag.add(p.location, "pin names trainer `\(t)`, who is not in `staff`", hint: suggest(t, staff.map(\.value.id), "trainer", fallback: "use the id of a trainer listed under `staff`, or add the trainer there"))
             }
         }
         guard let name, let currency, let horizon else { return nil }
@@ -196,7 +203,10 @@ private struct Reader {
         if let e = earliest, let l = latest, l < e {
             bag.add(m.location(of: "latest"), "the window is empty: latest \(l) is before earliest \(e)", hint: "swap or correct the dates")
         }
-        guard let id, let modID, let region, let participants else { return nil }
+        guard let id, let modID, let region, let participants else {
+            if let id { incomplete.demands.insert(id) }
+            return nil
+        }
         return Demand(id: id, module: modID, region: region, participants: participants, languages: langs,
                       priority: priority, earliest: earliest, latest: latest, location: m.location)
     }
@@ -220,7 +230,10 @@ private struct Reader {
         for x in mods ?? [] where catalog.module(x) == nil {
             bag.add(m.location(of: "modules"), "trainer qualified for unknown module `\(x)`", hint: suggest(x, catalog.modules.map(\.id), "module"))
         }
-        guard let id, let name, let org, let home, let langs, let mods, let rate else { return nil }
+        guard let id, let name, let org, let home, let langs, let mods, let rate else {
+            if let id { incomplete.trainers.insert(id) }
+            return nil
+        }
         return Trainer(id: id, name: name, org: org, home: home, languages: langs, modules: mods, dayRate: rate,
                        maxDays: maxDays, unavailable: unavailable, location: m.location)
     }

@@ -78,7 +78,7 @@ public enum Explainer {
         if speaking.count < d.trainersNeeded {
             let others = qualified.filter { !speaking.map(\.index).contains($0.index) }.prefix(3)
                 .map { "\($0.trainer.id) is qualified but speaks \($0.trainer.languages.joined(separator: ", "))" }
-            let need = d.trainersNeeded > 1 ? "\(d.trainersNeeded) trainers" : "a trainer"
+            let need = d.trainersNeeded > 1 ? "\(d.trainersNeeded) trainers" : "trainer"
             return "no \(need) for \(d.module.id) speak\(d.trainersNeeded > 1 ? "" : "s") \(wanted.joined(separator: " or "))"
                 + (others.isEmpty ? "" : "; " + others.joined(separator: "; "))
         }
@@ -142,7 +142,7 @@ public enum Explainer {
             : "\(admits[0]) needs \(Money.text(short)) more"
         let lead = crowded ? "feasible alone, but its eligible sources pay for more valuable sessions" : "its eligible sources cannot cover it"
         return Reason(code: crowded ? "lower-value" : "budget",
-                      message: "\(lead): cash \(Money.text(cash)), while \(names) have \(Money.text(room)) left for it; \(fix)")
+                      message: "\(lead): cash \(Money.text(cash)), while \(names) \(srcs.count == 1 ? "has" : "have") \(Money.text(room)) left for it; \(fix)")
     }
 
     /// Why a pinned demand cannot be placed.

@@ -130,6 +130,7 @@ public struct Verifier {
                 funded += line.amount
             }
             if funded != sessionCash { bad("fundingTotal", "\(sid): funding adds up to \(funded), cash is \(sessionCash)") }
+            if sessionCash == 0 && !s.funding.isEmpty { bad("fundingOnZeroCash", "\(sid): a session with no cash has funding lines") }
             sessionsByModuleRegion["\(m.id)\u{1}\(d.region)", default: []].append(days[m.days - 1])
             checked.append((s, d, m, days[0]))
             value += d.priority * convs.count

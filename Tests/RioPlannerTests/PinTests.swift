@@ -107,33 +107,24 @@ import Testing
     }
 
     @Test func pinnedTrainerWantedByAnEarlierPinWithoutTrainers() throws {
-        // Feasible: d1 with t6, d2 with t1. Placing d1 first at its cheapest takes t1 from d2.
+        // Feasible: d1 with t6, d2 with t1 (d1 alone would take the cheaper t1).
         let (s, request, catalog) = try solve(Self.spec(["{demand: d1, start: 2027-03-01}", "{demand: d2, start: 2027-03-01, trainers: [t1]}"]))
-        withKnownIssue("Solver.placePins places pins one by one at their cheapest, so an unconstrained pin takes what a later pin names") {
-            #expect(s.result.pinConflicts == [])
-        }
-        if s.result.pinConflicts.isEmpty {
-            #expect(s.plan.session("d1")?.trainers == ["t6"] && s.plan.session("d2")?.trainers == ["t1"])
-            #expect(Fixture.verdict(s.plan, request, catalog) == [])
-        } else {
-            #expect(s.result.pinConflicts == ["d2: the pinned trainers already teach another pinned session on those days"])
-        }
+        #expect(s.result.pinConflicts == [])
+        
+        #expect(s.plan.session("d1")?.trainers == ["t6"] && s.plan.session("d2")?.trainers == ["t1"])
+        #expect(Fixture.verdict(s.plan, request, catalog) == [])
     }
 
     @Test func pinnedVenueWantedByAnEarlierPinWithoutVenue() throws {
         // Feasible: d1 at nairobi, d2 at dakar (and different trainers).
         let (s, _, _) = try solve(Self.spec(["{demand: d1, start: 2027-03-01}", "{demand: d2, start: 2027-03-01, venue: dakar}"]))
-        withKnownIssue("Solver.placePins gives d1 the cheapest venue, dakar, which d2 is pinned to") {
-            #expect(s.result.pinConflicts == [])
-        }
+        #expect(s.result.pinConflicts == [])
     }
 
     @Test func pinnedTrainerDaysTakenByAnEarlierPin() throws {
         // t1 may work 3 days: d2 names him; d1 (a week earlier, no trainer named) can have t6.
         let (s, _, _) = try solve(Self.spec(["{demand: d1, start: 2027-03-01}", "{demand: d2, start: 2027-03-08, trainers: [t1]}"], t1MaxDays: 3))
-        withKnownIssue("Solver.placePins gives d1 the cheapest trainer, t1, using up the maxDays d2's pin needs") {
-            #expect(s.result.pinConflicts == [])
-        }
+        #expect(s.result.pinConflicts == [])
     }
 
     @Test func pinsInTheOtherOrderHold() throws {

@@ -99,13 +99,10 @@ import Testing
         #expect(try Self.replanWithPins(seed: seed) == [], "seed \(seed)")
     }
 
-    /// Seeds (of this generator, with the solver of November 2026) where greedy pin placement reports
-    /// conflicts among pins that hold together; see `JointlyFeasiblePinTests`.
+    /// Seeds where placing pins one by one at their cheapest reported conflicts among pins that hold
+    /// together (the search over joint placements must find them).
     @Test(arguments: [UInt64(178), 186, 237, 263, 299, 347, 350, 368])
-    func pinsFromAValidPlanHoldKnownFailures(seed: UInt64) throws {
-        let conflicts = try Self.replanWithPins(seed: seed)
-        withKnownIssue("Solver.placePins reports jointly feasible pins as conflicting", isIntermittent: true) {
-            #expect(conflicts == [], "seed \(seed)")
-        }
+    func pinsThatOnlyHoldJointly(seed: UInt64) throws {
+        #expect(try Self.replanWithPins(seed: seed) == [], "seed \(seed)")
     }
 }

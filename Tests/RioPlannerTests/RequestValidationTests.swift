@@ -147,23 +147,17 @@ import Testing
     }
 
     @Test func invalidTrainerDoesNotCascadeIntoItsPins() throws {
-        // Known bug: a trainer entry with an invalid field is dropped, and the pin that names it then gets a second,
-        // misleading error ("pin names trainer `t1`, who is not in `staff`") whose hint also speaks of the catalog,
-        // though trainers are listed in the request. The catalog loader avoids such cascades (`incompleteIDs`).
+        // A trainer entry with an invalid field still counts as known: its pin gets no second, misleading error.
         let q = try problems(variant("dayRate: 500", "dayRate: -500"))
         #expect(q.first == "request.yaml:23:14: `dayRate` is -500; it must be a whole number, 0 or more; correct the number")
-        withKnownIssue("PlanRequestLoader reports a pin's trainer as unknown when the trainer's own entry is invalid") {
-            #expect(q == ["request.yaml:23:14: `dayRate` is -500; it must be a whole number, 0 or more; correct the number"])
-        }
+        #expect(q == ["request.yaml:23:14: `dayRate` is -500; it must be a whole number, 0 or more; correct the number"])
     }
 
     @Test func unknownPinTrainerHintPointsAtTheStaffList() throws {
         let p = try problems(variant("trainers: [t1]", "trainers: [zz-99]"))
         #expect(p.count == 1)
         #expect(p.first?.hasPrefix("request.yaml:34:5: pin names trainer `zz-99`, who is not in `staff`; ") == true)
-        withKnownIssue("the hint comes from the catalog's suggest(): \"use one of the catalog's trainer ids, or add the trainer to the catalog\"") {
-            #expect(p.first?.contains("catalog") == false, "\(p)")
-        }
+        #expect(p.first?.contains("catalog") == false, "\(p)")
     }
 
     @Test func pinNamesADemandTwice() throws {

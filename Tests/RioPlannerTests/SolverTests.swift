@@ -49,7 +49,7 @@ import Testing
             #expect(Set(plan.sessions.map(\.demand)) == ["d1", "d2", "d3", "d5"], "seed \(seed)")
             #expect(plan.score.value == 21 && plan.score.cash == 20_100, "seed \(seed)")
             let d4 = try #require(plan.unscheduled.first { $0.demand == "d4" })
-            #expect(d4.reasons == [Reason(code: "budget", message: "its eligible sources cannot cover it: cash 17,040, while gender-fund have 17,000 left for it; gender-fund needs 40 more")])
+            #expect(d4.reasons == [Reason(code: "budget", message: "its eligible sources cannot cover it: cash 17,040, while gender-fund has 17,000 left for it; gender-fund needs 40 more")])
         }
     }
 
@@ -119,7 +119,7 @@ import Testing
             #expect(plan.score.value == 9 && plan.score.cash == 800, "seed \(seed)")
             #expect(plan.unscheduled == [UnscheduledDemand(demand: "c", reasons: [Reason(
                 code: "lower-value",
-                message: "feasible alone, but its eligible sources pay for more valuable sessions: cash 250, while core have 0 left for it; core needs 250 more")])],
+                message: "feasible alone, but its eligible sources pay for more valuable sessions: cash 250, while core has 0 left for it; core needs 250 more")])],
                     "seed \(seed)")
         }
     }

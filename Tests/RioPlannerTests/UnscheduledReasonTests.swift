@@ -40,11 +40,7 @@ import Testing
         var spec = Self.one()
         spec.staff = ["{id: tx, name: T X, org: CBD, home: africa, languages: [es, ar], modules: [joint-3d], dayRate: 300}"]
         let r = try reasons(spec, "d1")
-        // Known bug: Explainer.staticTrainerProblem builds "no \(need) for" with need = "a trainer" for one-trainer
-        // modules, giving "no a trainer for joint-3d speaks ...".
-        withKnownIssue("Explainer writes \"no a trainer for\" for one-trainer modules") {
-            #expect(r == [Reason(code: "no-trainer", message: "no trainer for joint-3d speaks en or fr; tx is qualified but speaks es, ar")])
-        }
+        #expect(r == [Reason(code: "no-trainer", message: "no trainer for joint-3d speaks en or fr; tx is qualified but speaks es, ar")])
     }
 
     @Test func noTrainerQualified() throws {
@@ -91,7 +87,7 @@ import Testing
         spec.funding = ["{id: core, name: Core, owner: UNCCD, cap: 10000}"]
         // 1,800 + 8,100 + 1,200 = 11,100 with t1 from weog.
         let r = try reasons(spec, "d1")
-        #expect(r == [Reason(code: "budget", message: "its eligible sources cannot cover it: cash 11,100, while core have 10,000 left for it; core needs 1,100 more")])
+        #expect(r == [Reason(code: "budget", message: "its eligible sources cannot cover it: cash 11,100, while core has 10,000 left for it; core needs 1,100 more")])
     }
 
     @Test func budgetWithNoEligibleSource() throws {
