@@ -25,11 +25,34 @@ public final class AppDatabase: Sendable {
             throw RioError.cannotWrite(path: dir.path, reason: "cannot create the database folder")
         }
         do {
-            writer = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(wal: true))
-            try AppDatabase.migrate(writer)
+            writer = try AppDatabase.open(path)
         } catch let e as DatabaseError {
             throw RioError.cannotWrite(path: path, reason: AppDatabase.describe(e) + " (delete the file to start a fresh workspace database)")
         }
+    }
+
+    /// Opens the file and applies the migrations, retrying while another process holds the lock.
+    ///
+    /// Switching a fresh file to WAL, or two processes migrating one fresh file at once, can fail
+    /// with "database is locked" or "table already exists" without waiting for the busy timeout;
+    /// trying again shortly after succeeds once the other process is done (about 6 s at most).
+    static func open(_ path: String) throws -> DatabaseQueue {
+        var attempt = 0
+        while true {
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(wal: true))
+                try migrator.migrate(queue)
+                return queue
+            } catch let e as DatabaseError where attempt < 30 && AppDatabase.isContention(e) {
+                attempt += 1
+                usleep(UInt32(min(400_000, 10_000 * attempt * attempt)))
+            }
+        }
+    }
+
+    static func isContention(_ e: DatabaseError) -> Bool {
+        e.resultCode == .SQLITE_BUSY || e.resultCode == .SQLITE_LOCKED
+            || (e.message ?? "").contains("already exists") || (e.message ?? "").contains("locked")
     }
 
     /// A private in-memory database with the full schema (tests).
@@ -40,25 +63,6 @@ public final class AppDatabase: Sendable {
             try AppDatabase.migrator.migrate(writer)
         } catch let e as DatabaseError {
             throw RioError.cannotWrite(path: path, reason: AppDatabase.describe(e))
-        }
-    }
-
-    /// Applies the migrations, tolerating another process applying them at the same time.
-    ///
-    /// GRDB's migrator reads which migrations are applied before running each one in its own
-    /// transaction, so two processes opening a fresh file at once can both try the first
-    /// migration; the loser fails ("table already exists") with nothing written. Looking again
-    /// then finds it applied.
-    static func migrate(_ writer: DatabaseQueue) throws {
-        var attempt = 0
-        while true {
-            do {
-                try migrator.migrate(writer)
-                return
-            } catch is DatabaseError where attempt < 5 {
-                attempt += 1
-                usleep(UInt32(20_000 * attempt))
-            }
         }
     }
 
