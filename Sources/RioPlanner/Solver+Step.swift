@@ -1,0 +1,123 @@
+import Foundation
+
+extension Solver {
+    /// One destroy-and-repair step with annealing acceptance (undone when rejected).
+    mutating func step(movable: [Int], temperature: Double) {
+        let valueBefore = schedule.value, cashBefore = schedule.cash, keptBefore = schedule.kept
+        var removed: [(Int, Assignment)] = []
+        func drop(_ i: Int) {
+            guard !problem.demandPinned[i], let a = schedule.remove(i) else { return }
+            removed.append((i, a))
+            for j in schedule.dependentsBroken(after: i) { drop(j) }
+        }
+        let scheduled = movable.filter { schedule.assignment[$0] != nil }
+        let unscheduled = movable.filter { schedule.assignment[$0] == nil }
+        var target: Int?
+        let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
+        let move = rng.unit()
+        if !unscheduled.isEmpty && move < 0.15 {
+            // Swap: an unscheduled demand for a scheduled one of equal or lower value that costs more.
+            let u = unscheduled[rng.below(unscheduled.count)]
+            let du = problem.demands[u]
+            let pool = scheduled.filter { j in
+                problem.demandValue[j] <= du.value && (schedule.assignment[j]?.cash ?? 0) >= du.minCash
+                    && sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
+            }
+            guard !pool.isEmpty else { return }
+            target = u
+            drop(pool[rng.below(pool.count)])
+            if rng.unit() < 0.5 { drop(pool[rng.below(pool.count)]) }
+        } else if !unscheduled.isEmpty && move < 0.45 {
+            // Make room for one unscheduled demand: drop sessions sharing its money or region.
+            let u = unscheduled[rng.below(unscheduled.count)]
+            target = u
+            let du = problem.demands[u]
+            let related = scheduled.filter { j in
+                problem.demandRegion[j] == du.region || sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
+            }
+            let pool = related.isEmpty ? scheduled : related
+            // Drop related sessions until the target's money would suffice (or k of them are gone).
+            let need = problem.demandMinCash[u]
+            var dropped = 0
+            while !pool.isEmpty && dropped < max(k, 2) {
+                drop(pool[rng.below(pool.count)])
+                dropped += 1
+                if dropped >= k && schedule.funding.headroom(du.pattern) >= need { break }
+            }
+        } else if !scheduled.isEmpty && move < 0.6 {
+            // Cheaper trainers: free the trainers with less travel for a session that travels more.
+            let costly = scheduled.filter { (schedule.assignment[$0]?.cash ?? 0) > problem.demands[$0].minCash }
+            guard !costly.isEmpty else { return }
+            let c = costly[rng.below(costly.count)]
+            guard let ac = schedule.assignment[c] else { return }
+            let dc = problem.demands[c]
+            let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
+            let li = dc.langs.firstIndex(of: ac.lang) ?? 0
+            let cheaper = dc.trainersByLang.indices.contains(li)
+                ? dc.trainersByLang[li].filter { dc.travelByTrainer[$0] < worst && !ac.trainers.contains($0) } : []
+            guard !cheaper.isEmpty else { return }
+            let t = cheaper[rng.below(cheaper.count)]
+            let week = ac.start / 7
+            // Sessions that keep t away: same week (busy or travel rule), or any week when t's own
+            // days or its organisation's staffing cap are used up.
+            let td = problem.trainers[t]
+            let capped = schedule.trainerDays[t] + dc.days > td.maxDays || schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org]
+            var holders = scheduled.filter { j in
+                guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
+                return aj.start / 7 == week || (capped && rng.unit() < 0.3)
+            }
+            if capped && holders.isEmpty && schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org] {
+                // The organisation's cap binds: free days of a colleague from the same organisation.
+                let sameOrg = scheduled.filter { j in j != c && (schedule.assignment[j]?.trainers.contains { problem.trainers[$0].org == td.org } ?? false) }
+                if !sameOrg.isEmpty { holders = [sameOrg[rng.below(sameOrg.count)]] }
+            }
+            target = c
+            drop(c)
+            for j in holders.prefix(3) { drop(j) }
+        } else if !scheduled.isEmpty && move < 0.8 {
+            // Re-seat neighbours: sessions of one region within two weeks, or sharing a trainer,
+            // so that trainers and venues can be reassigned more cheaply.
+            let c = scheduled[rng.below(scheduled.count)]
+            guard let ac = schedule.assignment[c] else { return }
+            let dc = problem.demands[c]
+            let pool: [Int]
+            if rng.unit() < 0.5 {
+                pool = scheduled.filter { j in
+                    guard let aj = schedule.assignment[j] else { return false }
+                    return problem.demandRegion[j] == dc.region && abs(aj.start - ac.start) <= 14
+                }
+            } else {
+                let ts = ac.trainers
+                pool = scheduled.filter { j in schedule.assignment[j]?.trainers.contains(where: ts.contains) ?? false }
+            }
+            drop(c)
+            for _ in 0..<k where !pool.isEmpty { drop(pool[rng.below(pool.count)]) }
+        } else {
+            for _ in 0..<k where !scheduled.isEmpty { drop(scheduled[rng.below(scheduled.count)]) }
+        }
+        var inserted: [Int] = []
+        if let t = target, tryInsert(t) { inserted.append(t) }
+        // Repair: noisy value-per-cash order over the unscheduled demands.
+        var cands = movable.filter { schedule.assignment[$0] == nil }
+        var keys: [Double] = []
+        keys.reserveCapacity(cands.count)
+        for i in cands { keys.append(ratio[i] * (0.7 + 0.6 * rng.unit())) }
+        let idx = cands.indices.sorted { (keys[$0], -cands[$0]) > (keys[$1], -cands[$1]) }
+        cands = idx.map { cands[$0] }
+        var expensive = 0
+        for i in cands {
+            if problem.demandMinCash[i] > schedule.funding.headroom(problem.demandPattern[i]) || !hasStarts[i] { continue }
+            expensive += 1
+            if expensive > 80 { break }
+            if tryInsert(i) { inserted.append(i) }
+        }
+        let dv = schedule.value - valueBefore, dc = schedule.cash - cashBefore, dk = schedule.kept - keptBefore
+        if dv > 0 || (dv == 0 && (dk > 0 || (dk == 0 && dc <= 0))) { return }
+        if dv == 0 && dk < 0 && rng.unit() < exp(Double(dk) / temperature) { return }
+        if dv < 0 && rng.unit() < exp(Double(dv) / temperature) { return }
+        if dv == 0 && dk == 0 && rng.unit() < exp(-Double(dc) / (cashTemperature * temperature)) { return }
+        // Undo.
+        for i in inserted.reversed() { schedule.remove(i) }
+        for (i, a) in removed.reversed() { schedule.insert(i, a) }
+    }
+}
