@@ -12,7 +12,7 @@ extension Solver {
         }
         let scheduled = movable.filter { schedule.assignment[$0] != nil }
         let unscheduled = movable.filter { schedule.assignment[$0] == nil }
-        var target: Int?
+        var targets: [Int] = []
         let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
         let move = rng.unit()
         if !unscheduled.isEmpty && move < 0.15 {
@@ -24,13 +24,13 @@ extension Solver {
                     && sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
             }
             guard !pool.isEmpty else { return }
-            target = u
+            targets = [u]
             drop(pool[rng.below(pool.count)])
             if rng.unit() < 0.5 { drop(pool[rng.below(pool.count)]) }
         } else if !unscheduled.isEmpty && move < 0.45 {
             // Make room for one unscheduled demand: drop sessions sharing its money or region.
             let u = unscheduled[rng.below(unscheduled.count)]
-            target = u
+            targets = [u]
             let du = problem.demands[u]
             let related = scheduled.filter { j in
                 problem.demandRegion[j] == du.region || sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
@@ -45,35 +45,38 @@ extension Solver {
                 if dropped >= k && schedule.funding.headroom(du.pattern) >= need { break }
             }
         } else if !scheduled.isEmpty && move < 0.6 {
-            // Cheaper trainers: free the trainers with less travel for a session that travels more.
-            let costly = scheduled.filter { (schedule.assignment[$0]?.cash ?? 0) > problem.demands[$0].minCash }
+            // Cheaper trainers: free the trainers with less travel for one or two sessions that travel more.
+            let costly = scheduled.filter { (schedule.assignment[$0]?.cash ?? 0) > problem.demandMinCash[$0] }
             guard !costly.isEmpty else { return }
-            let c = costly[rng.below(costly.count)]
-            guard let ac = schedule.assignment[c] else { return }
-            let dc = problem.demands[c]
-            let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
-            let li = dc.langs.firstIndex(of: ac.lang) ?? 0
-            let cheaper = dc.trainersByLang.indices.contains(li)
-                ? dc.trainersByLang[li].filter { dc.travelByTrainer[$0] < worst && !ac.trainers.contains($0) } : []
-            guard !cheaper.isEmpty else { return }
-            let t = cheaper[rng.below(cheaper.count)]
-            let week = ac.start / 7
-            // Sessions that keep t away: same week (busy or travel rule), or any week when t's own
-            // days or its organisation's staffing cap are used up.
-            let td = problem.trainers[t]
-            let capped = schedule.trainerDays[t] + dc.days > td.maxDays || schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org]
-            var holders = scheduled.filter { j in
-                guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
-                return aj.start / 7 == week || (capped && rng.unit() < 0.3)
+            for _ in 0..<(rng.unit() < 0.3 ? 2 : 1) {
+                let c = costly[rng.below(costly.count)]
+                guard let ac = schedule.assignment[c] else { continue }
+                let dc = problem.demands[c]
+                let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
+                let li = dc.langs.firstIndex(of: ac.lang) ?? 0
+                let cheaper = dc.trainersByLang.indices.contains(li)
+                    ? dc.trainersByLang[li].filter { dc.travelByTrainer[$0] < worst && !ac.trainers.contains($0) } : []
+                guard !cheaper.isEmpty else { continue }
+                let t = cheaper[rng.below(cheaper.count)]
+                let week = ac.start / 7
+                // Sessions that keep t away: same week (busy or travel rule), or any week when t's own
+                // days or its organisation's staffing cap are used up.
+                let org = problem.trainerOrg[t]
+                let capped = schedule.trainerDays[t] + dc.days > problem.trainerMaxDays[t] || schedule.orgDays[org] + dc.days > problem.orgCap[org]
+                var holders = scheduled.filter { j in
+                    guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
+                    return aj.start / 7 == week || (capped && rng.unit() < 0.3)
+                }
+                if capped && holders.isEmpty && schedule.orgDays[org] + dc.days > problem.orgCap[org] {
+                    // The organisation's cap binds: free days of a colleague from the same organisation.
+                    let sameOrg = scheduled.filter { j in j != c && (schedule.assignment[j]?.trainers.contains { problem.trainerOrg[$0] == org } ?? false) }
+                    if !sameOrg.isEmpty { holders = [sameOrg[rng.below(sameOrg.count)]] }
+                }
+                targets.append(c)
+                drop(c)
+                for j in holders.prefix(3) { drop(j) }
             }
-            if capped && holders.isEmpty && schedule.orgDays[td.org] + dc.days > problem.orgCap[td.org] {
-                // The organisation's cap binds: free days of a colleague from the same organisation.
-                let sameOrg = scheduled.filter { j in j != c && (schedule.assignment[j]?.trainers.contains { problem.trainers[$0].org == td.org } ?? false) }
-                if !sameOrg.isEmpty { holders = [sameOrg[rng.below(sameOrg.count)]] }
-            }
-            target = c
-            drop(c)
-            for j in holders.prefix(3) { drop(j) }
+            guard !targets.isEmpty else { return }
         } else if !scheduled.isEmpty && move < 0.8 {
             // Re-seat neighbours: sessions of one region within two weeks, or sharing a trainer,
             // so that trainers and venues can be reassigned more cheaply.
@@ -96,7 +99,7 @@ extension Solver {
             for _ in 0..<k where !scheduled.isEmpty { drop(scheduled[rng.below(scheduled.count)]) }
         }
         var inserted: [Int] = []
-        if let t = target, tryInsert(t) { inserted.append(t) }
+        for t in targets where schedule.assignment[t] == nil { if tryInsert(t) { inserted.append(t) } }
         // Repair: noisy value-per-cash order over the unscheduled demands.
         var cands = movable.filter { schedule.assignment[$0] == nil }
         var keys: [Double] = []
