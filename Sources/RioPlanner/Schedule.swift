@@ -6,6 +6,10 @@
 struct Schedule {
     let problem: Problem
     private(set) var assignment: [Assignment?]
+    /// Start offset per demand (-1 when unscheduled) and its cash: read on hot paths without
+    /// copying the assignment.
+    private(set) var startOf: [Int]
+    private(set) var cashOf: [Int]
     private var trainerBusy: [UInt64]
     private var venueBusy: [UInt64]
     /// Region + 1 of a trainer's venue-based sessions in a week (0: none), and how many.
@@ -28,6 +32,8 @@ struct Schedule {
         self.baseline = baseline ?? []
         words = Bits.words(problem.dayCount + 7)
         assignment = Array(repeating: nil, count: problem.demands.count)
+        startOf = Array(repeating: -1, count: problem.demands.count)
+        cashOf = Array(repeating: 0, count: problem.demands.count)
         trainerBusy = Array(repeating: 0, count: words * problem.trainers.count)
         venueBusy = Array(repeating: 0, count: words * problem.venues.count)
         weekRegion = Array(repeating: 0, count: (problem.weekCount + 1) * problem.trainers.count)
@@ -42,6 +48,8 @@ struct Schedule {
     mutating func insert(_ i: Int, _ a: Assignment) {
         let d = problem.demands[i]
         assignment[i] = a
+        startOf[i] = a.start
+        cashOf[i] = a.cash
         let wk = a.start / 7, W = problem.weekCount + 1
         for t in a.trainers {
             Bits.set(&trainerBusy, t * words, a.start, d.days, true)
@@ -98,6 +106,8 @@ struct Schedule {
         guard let a = assignment[i] else { return nil }
         let d = problem.demands[i]
         assignment[i] = nil
+        startOf[i] = -1
+        cashOf[i] = 0
         let wk = a.start / 7, W = problem.weekCount + 1
         for t in a.trainers {
             Bits.set(&trainerBusy, t * words, a.start, d.days, false)
@@ -122,7 +132,7 @@ struct Schedule {
         var lo = 0
         for group in problem.demands[i].prerequisiteDemands {
             var best = Int.max
-            for j in group { if let a = assignment[j] { best = min(best, a.start + problem.demands[j].days) } }
+            for j in group where startOf[j] >= 0 { best = min(best, startOf[j] + problem.demandDays[j]) }
             if best == Int.max { return nil }
             lo = max(lo, best)
         }
@@ -131,8 +141,8 @@ struct Schedule {
 
     /// Whether scheduled demand `i` still has every prerequisite delivered before it.
     func prerequisitesHold(_ i: Int) -> Bool {
-        guard let a = assignment[i], let lo = prerequisiteStart(i) else { return false }
-        return a.start >= lo
+        guard startOf[i] >= 0, let lo = prerequisiteStart(i) else { return false }
+        return startOf[i] >= lo
     }
 
     /// Why no assignment fits, for the explainer (counts of blocking causes).
@@ -201,6 +211,6 @@ struct Schedule {
 
     /// Whether the sessions that list `i`'s module as prerequisite still hold after removing `i`.
     func dependentsBroken(after i: Int) -> [Int] {
-        problem.demands[i].dependents.filter { assignment[$0] != nil && !prerequisitesHold($0) }
+        problem.demands[i].dependents.filter { startOf[$0] >= 0 && !prerequisitesHold($0) }
     }
 }

@@ -10,8 +10,8 @@ extension Solver {
             removed.append((i, a))
             for j in schedule.dependentsBroken(after: i) { drop(j) }
         }
-        let scheduled = movable.filter { schedule.assignment[$0] != nil }
-        let unscheduled = movable.filter { schedule.assignment[$0] == nil }
+        let scheduled = movable.filter { schedule.startOf[$0] >= 0 }
+        let unscheduled = movable.filter { schedule.startOf[$0] < 0 }
         var targets: [Int] = []
         let k = 1 + rng.below(min(6, max(1, scheduled.count / 8 + 1)))
         let move = rng.unit()
@@ -20,7 +20,7 @@ extension Solver {
             let u = unscheduled[rng.below(unscheduled.count)]
             let du = problem.demands[u]
             let pool = scheduled.filter { j in
-                problem.demandValue[j] <= du.value && (schedule.assignment[j]?.cash ?? 0) >= du.minCash
+                problem.demandValue[j] <= du.value && schedule.cashOf[j] >= du.minCash
                     && sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
             }
             guard !pool.isEmpty else { return }
@@ -35,18 +35,35 @@ extension Solver {
             let related = scheduled.filter { j in
                 problem.demandRegion[j] == du.region || sharesSource[problem.demandPattern[j] * problem.patterns.count + du.pattern]
             }
-            let pool = related.isEmpty ? scheduled : related
-            // Drop related sessions until the target's money would suffice (or k of them are gone).
+            var pool = related.isEmpty ? scheduled : related
             let need = problem.demandMinCash[u]
-            var dropped = 0
-            while !pool.isEmpty && dropped < max(k, 2) {
-                drop(pool[rng.below(pool.count)])
-                dropped += 1
-                if dropped >= k && schedule.funding.headroom(du.pattern) >= need { break }
+            if rng.unit() < 0.5 {
+                // Knapsack-style ejection: drop the sessions giving least value per cash among those
+                // sharing its money, until its cash fits, as long as they are worth less than it.
+                pool = pool.filter { problem.demandValue[$0] < du.value && sharesSource[problem.demandPattern[$0] * problem.patterns.count + du.pattern] }
+                var keys: [Double] = []
+                for j in pool { keys.append(ratio[j] * (0.6 + 0.8 * rng.unit())) }
+                let order = pool.indices.sorted { (keys[$0], pool[$0]) < (keys[$1], pool[$1]) }
+                var lost = 0
+                for o in order {
+                    let j = pool[o]
+                    if lost + problem.demandValue[j] >= du.value { continue }
+                    drop(j)
+                    lost += problem.demandValue[j]
+                    if schedule.funding.headroom(du.pattern) >= need { break }
+                }
+            } else {
+                // Drop related sessions until the target's money would suffice (or k of them are gone).
+                var dropped = 0
+                while !pool.isEmpty && dropped < max(k, 2) {
+                    drop(pool[rng.below(pool.count)])
+                    dropped += 1
+                    if dropped >= k && schedule.funding.headroom(du.pattern) >= need { break }
+                }
             }
         } else if !scheduled.isEmpty && move < 0.6 {
             // Cheaper trainers: free the trainers with less travel for one or two sessions that travel more.
-            let costly = scheduled.filter { (schedule.assignment[$0]?.cash ?? 0) > problem.demandMinCash[$0] }
+            let costly = scheduled.filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
             guard !costly.isEmpty else { return }
             for _ in 0..<(rng.unit() < 0.3 ? 2 : 1) {
                 let c = costly[rng.below(costly.count)]
@@ -86,8 +103,7 @@ extension Solver {
             let pool: [Int]
             if rng.unit() < 0.5 {
                 pool = scheduled.filter { j in
-                    guard let aj = schedule.assignment[j] else { return false }
-                    return problem.demandRegion[j] == dc.region && abs(aj.start - ac.start) <= 14
+                    schedule.startOf[j] >= 0 && problem.demandRegion[j] == dc.region && abs(schedule.startOf[j] - ac.start) <= 14
                 }
             } else {
                 let ts = ac.trainers
@@ -99,9 +115,9 @@ extension Solver {
             for _ in 0..<k where !scheduled.isEmpty { drop(scheduled[rng.below(scheduled.count)]) }
         }
         var inserted: [Int] = []
-        for t in targets where schedule.assignment[t] == nil { if tryInsert(t) { inserted.append(t) } }
+        for t in targets where schedule.startOf[t] < 0 { if tryInsert(t) { inserted.append(t) } }
         // Repair: noisy value-per-cash order over the unscheduled demands.
-        var cands = movable.filter { schedule.assignment[$0] == nil }
+        var cands = movable.filter { schedule.startOf[$0] < 0 }
         var keys: [Double] = []
         keys.reserveCapacity(cands.count)
         for i in cands { keys.append(ratio[i] * (0.7 + 0.6 * rng.unit())) }
