@@ -187,25 +187,10 @@ public final class YAMLMap {
     public func finish() {
         for p in pairs where !used.contains(p.key) {
             let known = used.sorted()
-            let close = known.first { YAMLMap.editDistance($0, p.key) <= 2 }
+            let close = known.first { Suggestion.distance($0, p.key) <= 2 }
             let hint = close.map { "did you mean `\($0)`?" } ?? "remove it; \(what) takes: \(known.joined(separator: ", "))"
             bag.add(YAMLMap.loc(p.keyNode, file), "unknown key `\(p.key)` in \(what)", hint: hint)
         }
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased()), y = Array(b.lowercased())
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        for i in 1...x.count {
-            var cur = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[y.count]
     }
 }
 

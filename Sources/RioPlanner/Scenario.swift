@@ -86,27 +86,6 @@ public struct Scenario: Sendable, Hashable {
     }
 
     static func unknown(_ bad: String, kind: String, known: [String]) -> String {
-        let ranked = known.map { (distance($0, bad), $0) }.sorted { $0 < $1 }
-        let shown = known.sorted().prefix(12).joined(separator: ", ") + (known.count > 12 ? ", ..." : "")
-        if let best = ranked.first, best.0 <= max(2, bad.count / 3) {
-            return "unknown \(kind) `\(bad)` in the request; did you mean `\(best.1)`? (\(kind)s: \(shown))"
-        }
-        return "unknown \(kind) `\(bad)` in the request; use one of: \(shown)"
-    }
-
-    /// Levenshtein distance, case-insensitive.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.lowercased()), y = Array(b.lowercased())
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        for i in 1...x.count {
-            var cur = [i] + Array(repeating: 0, count: y.count)
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[y.count]
+        Suggestion.unknown(bad, kind: kind, known: known.sorted(), place: " in the request")
     }
 }

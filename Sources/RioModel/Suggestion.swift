@@ -1,17 +1,19 @@
-/// "Did you mean" help for ids typed on the command line.
-enum Suggestion {
-    /// `unknown theme `x`; did you mean `y`? ...` or the list of known ids.
-    static func unknown(_ bad: String, kind: String, known: [String]) -> String {
+/// "Did you mean" help for ids a person typed (on the command line or in a file).
+public enum Suggestion {
+    /// `unknown theme `x`; did you mean `y`? (known themes: ...)`, or the list of known ids.
+    ///
+    /// - Parameter place: where the id was looked up, e.g. " in the request" (empty by default).
+    public static func unknown(_ bad: String, kind: String, known: [String], place: String = "") -> String {
         let ranked = known.map { (distance($0, bad), $0) }.sorted { $0 < $1 }
         let shown = known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", ..." : "")
         if let best = ranked.first, best.0 <= max(2, bad.count / 3) {
-            return "unknown \(kind) `\(bad)`; did you mean `\(best.1)`? (known \(kind)s: \(shown))"
+            return "unknown \(kind) `\(bad)`\(place); did you mean `\(best.1)`? (known \(kind)s: \(shown))"
         }
-        return "unknown \(kind) `\(bad)`; use one of: \(shown)"
+        return "unknown \(kind) `\(bad)`\(place); use one of: \(shown)"
     }
 
     /// Levenshtein distance, case-insensitive.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let x = Array(a.lowercased()), y = Array(b.lowercased())
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
