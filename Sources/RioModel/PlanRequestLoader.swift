@@ -59,7 +59,8 @@ private struct Reader {
         let currency = top.string("currency")
         var organizer: Organizer?
         if let o = top.map("organizer", required: false, what: "`organizer`") {
-            if let n = o.string("name"), let e = o.string("email") {
+            let n = o.string("name"), e = o.string("email")
+            if let n, let e {
                 if !e.contains("@") { bag.add(o.location(of: "email"), "organizer email `\(e)` is not an address", hint: "write it as name@example.org") }
                 organizer = Organizer(name: n, email: e)
             }
@@ -67,7 +68,8 @@ private struct Reader {
         }
         var horizon: DayRange?
         if let h = top.map("horizon", what: "`horizon`") {
-            if let s = h.day("start"), let e = h.day("end") {
+            let s = h.day("start"), e = h.day("end")
+            if let s, let e {
                 if e < s {
                     bag.add(h.location(of: "end"), "horizon ends (\(e)) before it starts (\(s))", hint: "swap the dates or correct one of them")
                 } else {
@@ -218,7 +220,8 @@ private struct Reader {
         var unavailable: [DayRange] = []
         for n in m.list("unavailable") ?? [] {
             guard let u = YAMLMap(n, file: m.file, bag: bag, what: "an unavailable period") else { continue }
-            if let s = u.day("start"), let e = u.day("end") {
+            let s = u.day("start"), e = u.day("end")
+            if let s, let e {
                 if e < s { bag.add(u.location(of: "end"), "period ends (\(e)) before it starts (\(s))", hint: "swap or correct the dates") }
                 else { unavailable.append(DayRange(start: s, end: e)) }
             }

@@ -112,6 +112,12 @@ import Testing
         #expect(p == ["request.yaml:11:13: `latest` of a demand is not a date: `2027-02-30`; write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01"])
     }
 
+    @Test func impossibleHorizonStartStillReadsItsEnd() throws {
+        // A bad start must not make `end` look like an unknown key.
+        let p = try problems(variant("horizon: {start: 2027-03-01, end: 2027-04-30}", "horizon: {start: 2027-02-30, end: 2027-04-30}"))
+        #expect(p == ["request.yaml:4:18: `start` of `horizon` is not a date: `2027-02-30`; write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01"])
+    }
+
     @Test func horizonEndsBeforeItStarts() throws {
         let p = try problems(variant("horizon: {start: 2027-03-01, end: 2027-04-30}", "horizon: {start: 2027-03-01, end: 2027-02-28}"))
         #expect(p == ["request.yaml:4:35: horizon ends (2027-02-28) before it starts (2027-03-01); swap the dates or correct one of them"])
