@@ -21,5 +21,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
+# House style: the code is formatted as .swift-format says (fix with: swift format format --in-place --recursive Sources Tests).
+swift format lint --strict --recursive Sources Tests
+
 swift build
 swift test --no-parallel

@@ -41,7 +41,8 @@ extension ICalendar.History {
                 states[id]?.sequence = st.sequence + 1
             }
         }
-        self.init(sequence: states.mapValues(\.sequence),
-                  cancelled: states.values.filter { $0.key == nil }.map(\.session).sorted { ($0.start, $0.id) < ($1.start, $1.id) })
+        self.init(
+            sequence: states.mapValues(\.sequence),
+            cancelled: states.values.filter { $0.key == nil }.map(\.session).sorted { ($0.start, $0.id) < ($1.start, $1.id) })
     }
 }

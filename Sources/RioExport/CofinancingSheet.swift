@@ -22,8 +22,9 @@ public struct CofinancingSheet: Sendable {
 
     /// The workbook with sheets Sessions, Sources, Conventions and In-kind.
     public func workbook() -> Workbook {
-        Workbook(title: "Co-financing of \(context.plan.name)", currency: context.plan.currency,
-                 sheets: [sessionsSheet(), sourcesSheet(), conventionsSheet(), inKindSheet()])
+        Workbook(
+            title: "Co-financing of \(context.plan.name)", currency: context.plan.currency,
+            sheets: [sessionsSheet(), sourcesSheet(), conventionsSheet(), inKindSheet()])
     }
 
     /// `.xlsx` bytes.
@@ -55,26 +56,33 @@ public struct CofinancingSheet: Sendable {
 
     func sourcesSheet() -> Workbook.Sheet {
         var rows: [[Workbook.Cell]] = figures.sources.enumerated().map { i, s in
-            [.text(s.id), .text(s.name), .text(s.owner), .text(s.type), .money(s.cap), .money(s.allocated),
-             .formula("E\(i + 2)-F\(i + 2)", cached: s.remaining)]
+            [
+                .text(s.id), .text(s.name), .text(s.owner), .text(s.type), .money(s.cap), .money(s.allocated),
+                .formula("E\(i + 2)-F\(i + 2)", cached: s.remaining),
+            ]
         }
         let n = figures.sources.count
-        rows.append([.text("Total", bold: true), .empty, .empty, .empty,
-                     sum(column: 4, rows: n, cached: figures.sources.reduce(0) { $0 + $1.cap }),
-                     sum(column: 5, rows: n, cached: figures.sources.reduce(0) { $0 + $1.allocated }),
-                     sum(column: 6, rows: n, cached: figures.sources.reduce(0) { $0 + $1.remaining })])
+        rows.append([
+            .text("Total", bold: true), .empty, .empty, .empty,
+            sum(column: 4, rows: n, cached: figures.sources.reduce(0) { $0 + $1.cap }),
+            sum(column: 5, rows: n, cached: figures.sources.reduce(0) { $0 + $1.allocated }),
+            sum(column: 6, rows: n, cached: figures.sources.reduce(0) { $0 + $1.remaining }),
+        ])
         return Workbook.Sheet(name: "Sources", header: ["Source", "Name", "Owner", "Type", "Cap", "Allocated", "Remaining"], rows: rows)
     }
 
     func conventionsSheet() -> Workbook.Sheet {
         let rows: [[Workbook.Cell]] = figures.conventions.enumerated().map { i, c in
             let r = i + 2
-            return [.text(c.id), .money(c.attributedCash), .money(c.attributedInKind), .money(c.contributedCash),
-                    .money(c.contributedInKind), .formula("D\(r)+E\(r)-B\(r)-C\(r)", cached: c.balance)]
+            return [
+                .text(c.id), .money(c.attributedCash), .money(c.attributedInKind), .money(c.contributedCash),
+                .money(c.contributedInKind), .formula("D\(r)+E\(r)-B\(r)-C\(r)", cached: c.balance),
+            ]
         }
-        return Workbook.Sheet(name: "Conventions",
-                              header: ["Convention", "Attributed cash", "Attributed in-kind", "Contributed cash", "Contributed in-kind", "Balance"],
-                              rows: rows)
+        return Workbook.Sheet(
+            name: "Conventions",
+            header: ["Convention", "Attributed cash", "Attributed in-kind", "Contributed cash", "Contributed in-kind", "Balance"],
+            rows: rows)
     }
 
     func inKindSheet() -> Workbook.Sheet {
@@ -122,12 +130,16 @@ public struct CofinancingSheet: Sendable {
         }
         row(sessionHeader, [])
         for (i, s) in context.plan.sessions.enumerated() {
-            row([s.id, context.moduleTitle(s.module), context.regionName(s.region), s.start, s.end,
-                 s.conventions.joined(separator: ", ")],
+            row(
+                [
+                    s.id, context.moduleTitle(s.module), context.regionName(s.region), s.start, s.end,
+                    s.conventions.joined(separator: ", "),
+                ],
                 ([s.cost.cash, s.cost.inKind] as [Int?]) + figures.sessionAmounts[i])
         }
         let plan = context.plan
-        row(["Total", "", "", "", "", ""],
+        row(
+            ["Total", "", "", "", "", ""],
             ([Cofinancing.totalCash(plan), Cofinancing.totalInKind(plan)] + figures.sources.map(\.allocated)).map { Optional($0) })
         return Data(out)
     }

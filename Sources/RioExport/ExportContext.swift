@@ -31,10 +31,14 @@ public struct ExportContext: Sendable {
         let req = try PlanRequestLoader.load(path: paths.request, catalog: cat)
         var warnings: [String] = []
         if let recorded = plan.inputs.catalogSha256, let now = try? CatalogLoader.fingerprint(of: paths.catalog), recorded != now {
-            warnings.append("the catalog \(paths.catalog) changed since the plan was made; names and labels come from the current catalog, figures from the plan (re-plan with `rioplan plan` to bring them in line)")
+            warnings.append(
+                "the catalog \(paths.catalog) changed since the plan was made; names and labels come from the current catalog, figures from the plan (re-plan with `rioplan plan` to bring them in line)"
+            )
         }
         if let recorded = plan.inputs.requestSha256, let now = try? PlanRequestLoader.fingerprint(path: paths.request), recorded != now {
-            warnings.append("the request \(paths.request) changed since the plan was made; sources, trainers and day rates come from the current request, figures from the plan (re-plan with `rioplan plan` to bring them in line)")
+            warnings.append(
+                "the request \(paths.request) changed since the plan was made; sources, trainers and day rates come from the current request, figures from the plan (re-plan with `rioplan plan` to bring them in line)"
+            )
         }
         if req.name != plan.name {
             warnings.append("the request \(paths.request) is named `\(req.name)` but the plan is `\(plan.name)`; pass the plan's own request with --request")
@@ -48,7 +52,8 @@ public struct ExportContext: Sendable {
     /// bytes; nil when the file's attributes cannot be read.
     public var planModificationDate: Date? {
         guard let attrs = try? FileManager.default.attributesOfItem(atPath: planPath),
-              let date = attrs[.modificationDate] as? Date else { return nil }
+            let date = attrs[.modificationDate] as? Date
+        else { return nil }
         return Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
     }
 

@@ -44,7 +44,7 @@ extension HTMLReport {
         let plotW = width - labelW - 10
         let span = Double(end.number - start.number + 1)
         func x(_ d: Int) -> Double { labelW + Double(d - start.number) / span * plotW }
-        func f(_ v: Double) -> String { String(Int((v * 10).rounded())) .withDecimal }
+        func f(_ v: Double) -> String { String(Int((v * 10).rounded())).withDecimal }
 
         var bands: [(region: String, name: [String], lanes: [[PlanSession]], y: Double, h: Double)] = []
         var y = top
@@ -58,7 +58,8 @@ extension HTMLReport {
             y += h
         }
         let height = y + 8
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of sessions by region\">"
+        var svg =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of sessions by region\">"
         for (i, b) in bands.enumerated() where i % 2 == 0 {
             svg += "<rect x=\"0\" y=\"\(f(b.y))\" width=\"\(Int(width))\" height=\"\(f(b.h))\" fill=\"#f3f6f9\"/>"
         }
@@ -66,7 +67,9 @@ extension HTMLReport {
         let c = start.components
         var month = Day(year: c.year, month: c.month, day: 1) ?? start
         while month <= end {
-            let next = month.components.month == 12 ? Day(year: month.components.year + 1, month: 1, day: 1) : Day(year: month.components.year, month: month.components.month + 1, day: 1)
+            let next =
+                month.components.month == 12
+                ? Day(year: month.components.year + 1, month: 1, day: 1) : Day(year: month.components.year, month: month.components.month + 1, day: 1)
             let a = max(month.number, start.number), bEnd = min((next ?? end.adding(days: 1)).number, end.number + 1)
             if month.number >= start.number {
                 svg += "<line x1=\"\(f(x(a)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(a)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\" stroke-width=\"1\"/>"
@@ -98,7 +101,8 @@ extension HTMLReport {
                     guard let a = s.startDay?.number else { continue }
                     let e = (s.endDay?.number ?? a) + 1
                     let bx = x(a), bw = max(x(e) - bx, 2.5)
-                    svg += "<rect x=\"\(f(bx))\" y=\"\(f(ly))\" width=\"\(f(bw))\" height=\"\(f(laneH))\" rx=\"2\" fill=\"\(HTMLReport.jointColour(s.conventions.count))\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
+                    svg +=
+                        "<rect x=\"\(f(bx))\" y=\"\(f(ly))\" width=\"\(f(bw))\" height=\"\(f(laneH))\" rx=\"2\" fill=\"\(HTMLReport.jointColour(s.conventions.count))\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
                     svg += "<title>\(esc(tooltip(s)))</title></rect>"
                 }
             }

@@ -32,9 +32,13 @@ public struct HTMLReport: Sendable {
         h += headline()
         h += section("Timeline", "Sessions by region over the plan's horizon; colour shows how many conventions a session serves. Hover a bar for details.", timeline())
         h += section("Mandate coverage", "Mandates served by at least one scheduled session, out of the catalog's mandates, per convention and theme.", coverage())
-        h += section("Co-financing", "Cash allocated from each funding source against its cap, and each convention's share: attribution splits every session's cash and in-kind equally over its conventions; contribution is the cash of the convention's own sources plus its trainers' time.", funding())
+        h += section(
+            "Co-financing",
+            "Cash allocated from each funding source against its cap, and each convention's share: attribution splits every session's cash and in-kind equally over its conventions; contribution is the cash of the convention's own sources plus its trainers' time.",
+            funding())
         h += section("Demands left out", unscheduledIntro, unscheduled())
-        h += "<footer>Written by <code>rioplan report</code> from \(esc((context.planPath as NSString).lastPathComponent)). Figures are the plan's own, to the unit.</footer>\n"
+        h +=
+            "<footer>Written by <code>rioplan report</code> from \(esc((context.planPath as NSString).lastPathComponent)). Figures are the plan's own, to the unit.</footer>\n"
         h += "</body>\n</html>\n"
         return h
     }
@@ -64,7 +68,8 @@ public struct HTMLReport: Sendable {
     }
 
     var unscheduledIntro: String {
-        context.plan.unscheduled.isEmpty ? "Every demand of the request is scheduled."
+        context.plan.unscheduled.isEmpty
+            ? "Every demand of the request is scheduled."
             : "Each demand the plan does not schedule, with the limit that kept it out."
     }
 

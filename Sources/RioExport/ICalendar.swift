@@ -73,9 +73,11 @@ public struct ICalendar: Sendable {
     /// `ORGANIZER;CN="Name":mailto:email`, or nil when the request names no organizer.
     var organizerProperty: String? {
         guard let o = context.request.organizer else { return nil }
-        let email = String(String.UnicodeScalarView(o.email.unicodeScalars.filter {
-            $0.value > 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != ";" && $0 != ","
-        }))
+        let email = String(
+            String.UnicodeScalarView(
+                o.email.unicodeScalars.filter {
+                    $0.value > 0x20 && $0.value != 0x7F && $0 != "\"" && $0 != ";" && $0 != ","
+                }))
         guard email.contains("@") else { return nil }
         return "ORGANIZER;CN=" + ICalendarText.quotedParameter(o.name) + ":mailto:" + email
     }

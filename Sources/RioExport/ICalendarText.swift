@@ -14,9 +14,9 @@ public enum ICalendarText {
             if b == 10 && previousCR { previousCR = false; continue }
             previousCR = false
             switch b {
-            case 92: out.append(92); out.append(92)                 // \
-            case 59: out.append(92); out.append(59)                 // ;
-            case 44: out.append(92); out.append(44)                 // ,
+            case 92: out.append(92); out.append(92)  // \
+            case 59: out.append(92); out.append(59)  // ;
+            case 44: out.append(92); out.append(44)  // ,
             case 13: out.append(92); out.append(110); previousCR = true
             case 10: out.append(92); out.append(110)
             case 9: out.append(32)

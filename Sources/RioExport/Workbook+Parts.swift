@@ -58,7 +58,9 @@ extension Workbook {
     func appProperties() -> [UInt8] {
         var x = XMLBuffer()
         x.raw(Workbook.xmlHeader)
-        x.raw("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">")
+        x.raw(
+            "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+        )
         x.raw("<Application>rioplan</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>")
         x.raw("<HeadingPairs><vt:vector size=\"2\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant>")
         x.raw("<vt:variant><vt:i4>\(sheets.count)</vt:i4></vt:variant></vt:vector></HeadingPairs>")
@@ -72,7 +74,9 @@ extension Workbook {
     func coreProperties() -> [UInt8] {
         var x = XMLBuffer()
         x.raw(Workbook.xmlHeader)
-        x.raw("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">")
+        x.raw(
+            "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+        )
         x.raw("<dc:title>"); x.text(title); x.raw("</dc:title><dc:creator>rioplan</dc:creator></cp:coreProperties>")
         return x.bytes
     }

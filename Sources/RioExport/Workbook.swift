@@ -61,9 +61,11 @@ public struct Workbook: Sendable {
         for (path, bytes) in parts {
             let payload = Data(bytes)
             do {
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(payload.count),
-                                     modificationDate: Workbook.entryDate, permissions: 0o644,
-                                     compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(payload.count),
+                    modificationDate: Workbook.entryDate, permissions: 0o644,
+                    compressionMethod: .deflate
+                ) { position, size in
                     let start = Int(position)
                     return payload.subdata(in: start..<min(start + size, payload.count))
                 }

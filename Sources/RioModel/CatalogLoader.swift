@@ -48,8 +48,11 @@ public enum CatalogLoader {
         let bag = DiagnosticBag()
         let list = try files(in: folder)
         if list.isEmpty {
-            throw RioError.invalidInput([Diagnostic(SourceLocation(file: folder, line: 1, column: 1),
-                "the catalog folder holds no .yaml files", hint: "pass the folder that holds the catalog YAML with --catalog DIR")])
+            throw RioError.invalidInput([
+                Diagnostic(
+                    SourceLocation(file: folder, line: 1, column: 1),
+                    "the catalog folder holds no .yaml files", hint: "pass the folder that holds the catalog YAML with --catalog DIR")
+            ])
         }
         var catalog = Catalog()
         for f in list {
@@ -75,7 +78,11 @@ public enum CatalogLoader {
         }
         each("conventions", "a convention") { m in
             let id = m.id(), name = m.string("name"), sec = m.string("secretariat", required: false)
-            if let id, let name { c.conventions.append(Convention(id: id, name: name, secretariat: sec, location: m.location)) } else if let id { c.incompleteIDs.insert("convention:\(id)") }
+            if let id, let name {
+                c.conventions.append(Convention(id: id, name: name, secretariat: sec, location: m.location))
+            } else if let id {
+                c.incompleteIDs.insert("convention:\(id)")
+            }
         }
         each("themes", "a theme") { m in
             let id = m.id(), label = m.string("label"), parent = m.id("parent", required: false)
@@ -84,7 +91,11 @@ public enum CatalogLoader {
                 for (k, _) in t.keys { terms[k] = t.strings(k) ?? [] }
                 t.finish()
             }
-            if let id, let label { c.themes.append(Theme(id: id, label: label, parent: parent, terms: terms, location: m.location)) } else if let id { c.incompleteIDs.insert("theme:\(id)") }
+            if let id, let label {
+                c.themes.append(Theme(id: id, label: label, parent: parent, terms: terms, location: m.location))
+            } else if let id {
+                c.incompleteIDs.insert("theme:\(id)")
+            }
         }
         each("mandates", "a mandate") { m in
             let id = m.id(), conv = m.string("convention"), symbol = m.string("symbol"), title = m.string("title")
@@ -95,9 +106,11 @@ public enum CatalogLoader {
             // With its id, convention and themes read, a mandate whose other fields are wrong (already
             // reported, so this catalog is never returned) is kept so that its references are checked too.
             if let id, let conv, let themes {
-                c.mandates.append(Mandate(id: id, convention: conv, symbol: symbol ?? "", title: title ?? "", year: year ?? 0,
-                                          body: body, paragraphs: paras, themes: themes, audiences: aud, summary: summary ?? "",
-                                          source: source, location: m.location))
+                c.mandates.append(
+                    Mandate(
+                        id: id, convention: conv, symbol: symbol ?? "", title: title ?? "", year: year ?? 0,
+                        body: body, paragraphs: paras, themes: themes, audiences: aud, summary: summary ?? "",
+                        source: source, location: m.location))
             } else if let id {
                 c.incompleteIDs.insert("mandate:\(id)")
             }
@@ -122,11 +135,13 @@ public enum CatalogLoader {
             // Likewise a module with its lists read is kept despite a bad title, delivery or number, so that
             // its mandates, themes and prerequisites are checked in the same run.
             if let id, let themes, let mandates, let langs {
-                c.modules.append(TrainingModule(id: id, title: title ?? "", summary: summary, themes: themes, mandates: mandates,
-                                                delivery: delivery ?? .online, days: days ?? 1, trainers: trainers ?? 1,
-                                                languages: langs, maxParticipants: maxP ?? 0, materialsPerParticipant: mat,
-                                                onlinePlatformCost: online,
-                                                prerequisites: pre, partners: partners, location: m.location))
+                c.modules.append(
+                    TrainingModule(
+                        id: id, title: title ?? "", summary: summary, themes: themes, mandates: mandates,
+                        delivery: delivery ?? .online, days: days ?? 1, trainers: trainers ?? 1,
+                        languages: langs, maxParticipants: maxP ?? 0, materialsPerParticipant: mat,
+                        onlinePlatformCost: online,
+                        prerequisites: pre, partners: partners, location: m.location))
             } else if let id {
                 c.incompleteIDs.insert("module:\(id)")
             }
@@ -146,8 +161,10 @@ public enum CatalogLoader {
                 }
             }
             if let id, let name, let tz, let dsa, let pt, let lt {
-                c.regions.append(Region(id: id, name: name, timezone: tz, liaisonOffice: office, dsaPerDay: dsa,
-                                        participantTravel: pt, localTravel: lt, venues: venues, location: m.location))
+                c.regions.append(
+                    Region(
+                        id: id, name: name, timezone: tz, liaisonOffice: office, dsaPerDay: dsa,
+                        participantTravel: pt, localTravel: lt, venues: venues, location: m.location))
             } else if let id {
                 c.incompleteIDs.insert("region:\(id)")
             }

@@ -44,8 +44,9 @@ struct CatalogValidator {
         }
         for m in c.mandates {
             if !c.knows("convention", m.convention) {
-                bag.add(m.location, "mandate `\(m.id)` names convention `\(m.convention)`, which is not in `conventions`",
-                        hint: suggest(m.convention, c.conventions.map(\.id), "convention"))
+                bag.add(
+                    m.location, "mandate `\(m.id)` names convention `\(m.convention)`, which is not in `conventions`",
+                    hint: suggest(m.convention, c.conventions.map(\.id), "convention"))
             }
             for t in m.themes where !c.knows("theme", t) {
                 bag.add(m.location, "mandate `\(m.id)` names theme `\(t)`, which is not a theme", hint: suggest(t, c.themes.map(\.id), "theme"))
@@ -72,7 +73,7 @@ struct CatalogValidator {
 
     private func prerequisiteCycles() {
         let c = catalog
-        var state: [String: Int] = [:]   // 1 visiting, 2 done
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
         var reported: Set<String> = []
         func visit(_ id: String, _ path: [String]) {
             guard let m = c.module(id) else { return }
@@ -81,8 +82,9 @@ struct CatalogValidator {
                 let cycle = Array(path[(path.firstIndex(of: id) ?? 0)...]) + [id]
                 let key = cycle.dropLast().sorted().joined(separator: ",")
                 if reported.insert(key).inserted {
-                    bag.add(m.location, "prerequisites form a cycle: \(cycle.joined(separator: " -> "))",
-                            hint: "remove one of these prerequisites so that the modules can be ordered")
+                    bag.add(
+                        m.location, "prerequisites form a cycle: \(cycle.joined(separator: " -> "))",
+                        hint: "remove one of these prerequisites so that the modules can be ordered")
                 }
                 return
             }
@@ -109,8 +111,9 @@ struct CatalogValidator {
             guard ok else { continue }
             let k = Catalog.pairKey(t.from, t.to)
             if let f = seen[k] {
-                bag.add(t.location, "travel between `\(t.from)` and `\(t.to)` is given twice (first at \(f.location))",
-                        hint: "keep one entry per pair; travel is symmetric")
+                bag.add(
+                    t.location, "travel between `\(t.from)` and `\(t.to)` is given twice (first at \(f.location))",
+                    hint: "keep one entry per pair; travel is symmetric")
             } else {
                 seen[k] = t
             }
@@ -121,8 +124,9 @@ struct CatalogValidator {
         for i in ids.indices {
             for j in ids.indices where j > i && ids[i] != ids[j] {
                 if seen[Catalog.pairKey(ids[i], ids[j])] == nil {
-                    bag.add(anchor, "no travel cost between `\(ids[i])` and `\(ids[j])`",
-                            hint: "add `- {from: \(ids[i]), to: \(ids[j]), cost: ...}` under `travel:`")
+                    bag.add(
+                        anchor, "no travel cost between `\(ids[i])` and `\(ids[j])`",
+                        hint: "add `- {from: \(ids[i]), to: \(ids[j]), cost: ...}` under `travel:`")
                 }
             }
         }

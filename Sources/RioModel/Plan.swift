@@ -13,8 +13,10 @@ public struct Plan: Sendable, Hashable, Codable {
     public var score: Score
     public var solver: SolverInfo
 
-    public init(name: String, currency: String, horizon: Horizon, inputs: PlanInputs, sessions: [PlanSession],
-                unscheduled: [UnscheduledDemand], score: Score, solver: SolverInfo) {
+    public init(
+        name: String, currency: String, horizon: Horizon, inputs: PlanInputs, sessions: [PlanSession],
+        unscheduled: [UnscheduledDemand], score: Score, solver: SolverInfo
+    ) {
         self.name = name; self.currency = currency; self.horizon = horizon; self.inputs = inputs
         self.sessions = sessions; self.unscheduled = unscheduled; self.score = score; self.solver = solver
     }
@@ -76,9 +78,11 @@ public struct PlanSession: Sendable, Hashable, Codable {
     public var cost: SessionCost
     public var funding: [FundingLine]
 
-    public init(id: String, demand: String, module: String, region: String, venue: String?, language: String,
-                start: String, end: String, days: Int, participants: Int, trainers: [String], conventions: [String],
-                mandates: [String], themes: [String], cost: SessionCost, funding: [FundingLine]) {
+    public init(
+        id: String, demand: String, module: String, region: String, venue: String?, language: String,
+        start: String, end: String, days: Int, participants: Int, trainers: [String], conventions: [String],
+        mandates: [String], themes: [String], cost: SessionCost, funding: [FundingLine]
+    ) {
         self.id = id; self.demand = demand; self.module = module; self.region = region; self.venue = venue
         self.language = language; self.start = start; self.end = end; self.days = days; self.participants = participants
         self.trainers = trainers; self.conventions = conventions; self.mandates = mandates; self.themes = themes

@@ -15,9 +15,11 @@ public struct PlanRequest: Sendable, Hashable {
     /// The request file as given on the command line.
     public var path: String
 
-    public init(name: String, title: String, currency: String, organizer: Organizer? = nil, horizon: DayRange,
-                demands: [Demand], staff: [Trainer], staffing: [StaffingCap] = [], funding: [FundingSource],
-                blackouts: [Blackout] = [], delivered: [Delivered] = [], pinned: [Pin] = [], path: String = "request.yaml") {
+    public init(
+        name: String, title: String, currency: String, organizer: Organizer? = nil, horizon: DayRange,
+        demands: [Demand], staff: [Trainer], staffing: [StaffingCap] = [], funding: [FundingSource],
+        blackouts: [Blackout] = [], delivered: [Delivered] = [], pinned: [Pin] = [], path: String = "request.yaml"
+    ) {
         self.name = name; self.title = title; self.currency = currency; self.organizer = organizer
         self.horizon = horizon; self.demands = demands; self.staff = staff; self.staffing = staffing
         self.funding = funding; self.blackouts = blackouts; self.delivered = delivered; self.pinned = pinned; self.path = path
@@ -46,9 +48,11 @@ public struct Demand: Sendable, Hashable {
     public var latest: Day?
     public var location: SourceLocation
 
-    public init(id: String, module: String, region: String, participants: Int, languages: [String]? = nil,
-                priority: Int = 3, earliest: Day? = nil, latest: Day? = nil,
-                location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)) {
+    public init(
+        id: String, module: String, region: String, participants: Int, languages: [String]? = nil,
+        priority: Int = 3, earliest: Day? = nil, latest: Day? = nil,
+        location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)
+    ) {
         self.id = id; self.module = module; self.region = region; self.participants = participants
         self.languages = languages; self.priority = priority; self.earliest = earliest; self.latest = latest
         self.location = location
@@ -67,9 +71,11 @@ public struct Trainer: Sendable, Hashable {
     public var unavailable: [DayRange]
     public var location: SourceLocation
 
-    public init(id: String, name: String, org: String, home: String, languages: [String], modules: [String],
-                dayRate: Int, maxDays: Int? = nil, unavailable: [DayRange] = [],
-                location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)) {
+    public init(
+        id: String, name: String, org: String, home: String, languages: [String], modules: [String],
+        dayRate: Int, maxDays: Int? = nil, unavailable: [DayRange] = [],
+        location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)
+    ) {
         self.id = id; self.name = name; self.org = org; self.home = home; self.languages = languages
         self.modules = modules; self.dayRate = dayRate; self.maxDays = maxDays; self.unavailable = unavailable
         self.location = location
@@ -92,8 +98,10 @@ public struct FundingSource: Sendable, Hashable {
     public var themes: [String]?
     public var regions: [String]?
 
-    public init(id: String, name: String, owner: String, type: String, cap: Int,
-                conventions: [String]? = nil, themes: [String]? = nil, regions: [String]? = nil) {
+    public init(
+        id: String, name: String, owner: String, type: String, cap: Int,
+        conventions: [String]? = nil, themes: [String]? = nil, regions: [String]? = nil
+    ) {
         self.id = id; self.name = name; self.owner = owner; self.type = type; self.cap = cap
         self.conventions = conventions; self.themes = themes; self.regions = regions
     }
@@ -132,8 +140,10 @@ public struct Pin: Sendable, Hashable {
     public var trainers: [String]?
     public var language: String?
     public var location: SourceLocation
-    public init(demand: String, start: Day, venue: String? = nil, trainers: [String]? = nil, language: String? = nil,
-                location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)) {
+    public init(
+        demand: String, start: Day, venue: String? = nil, trainers: [String]? = nil, language: String? = nil,
+        location: SourceLocation = SourceLocation(file: "request.yaml", line: 1, column: 1)
+    ) {
         self.demand = demand; self.start = start; self.venue = venue; self.trainers = trainers
         self.language = language; self.location = location
     }

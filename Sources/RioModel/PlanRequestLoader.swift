@@ -88,8 +88,12 @@ private struct Reader {
         let blackouts = try entries(top, "blackouts", "a blackout", blackout)
         let delivered = try entries(top, "delivered", "a delivered entry") { m -> Delivered? in
             let mod = m.string("module"), reg = m.string("region")
-            if let mod, catalog.module(mod) == nil { bag.add(m.location(of: "module"), "unknown module `\(mod)`", hint: suggest(mod, catalog.modules.map(\.id), "module")) }
-            if let reg, catalog.region(reg) == nil { bag.add(m.location(of: "region"), "unknown region `\(reg)`", hint: suggest(reg, catalog.regions.map(\.id), "region")) }
+            if let mod, catalog.module(mod) == nil {
+                bag.add(m.location(of: "module"), "unknown module `\(mod)`", hint: suggest(mod, catalog.modules.map(\.id), "module"))
+            }
+            if let reg, catalog.region(reg) == nil {
+                bag.add(m.location(of: "region"), "unknown region `\(reg)`", hint: suggest(reg, catalog.regions.map(\.id), "region"))
+            }
             guard let mod, let reg else { return nil }
             return Delivered(module: mod, region: reg)
         }
@@ -103,17 +107,22 @@ private struct Reader {
         let demandIDs = Set(demands.map(\.value.id)).union(incomplete.demands), staffIDs = Set(staff.map(\.value.id)).union(incomplete.trainers)
         for p in pinned {
             if !demandIDs.contains(p.value.demand) {
-                bag.add(p.location, "pin names demand `\(p.value.demand)`, which is not in `demand`", hint: suggest(p.value.demand, demands.map(\.value.id), "demand", fallback: "use the id of a demand listed under `demand`"))
+                bag.add(
+                    p.location, "pin names demand `\(p.value.demand)`, which is not in `demand`",
+                    hint: suggest(p.value.demand, demands.map(\.value.id), "demand", fallback: "use the id of a demand listed under `demand`"))
             }
             for t in p.value.trainers ?? [] where !staffIDs.contains(t) {
-                bag.add(p.location, "pin names trainer `\(t)`, who is not in `staff`", hint: suggest(t, staff.map(\.value.id), "trainer", fallback: "use the id of a trainer listed under `staff`, or add the trainer there"))
+                bag.add(
+                    p.location, "pin names trainer `\(t)`, who is not in `staff`",
+                    hint: suggest(t, staff.map(\.value.id), "trainer", fallback: "use the id of a trainer listed under `staff`, or add the trainer there"))
             }
         }
         guard let name, let currency, let horizon else { return nil }
-        return PlanRequest(name: name, title: title, currency: currency, organizer: organizer, horizon: horizon,
-                           demands: demands.map(\.value), staff: staff.map(\.value), staffing: staffing.map(\.value),
-                           funding: funding.map(\.value), blackouts: blackouts.map(\.value), delivered: delivered.map(\.value),
-                           pinned: pinned.map(\.value), path: path)
+        return PlanRequest(
+            name: name, title: title, currency: currency, organizer: organizer, horizon: horizon,
+            demands: demands.map(\.value), staff: staff.map(\.value), staffing: staffing.map(\.value),
+            funding: funding.map(\.value), blackouts: blackouts.map(\.value), delivered: delivered.map(\.value),
+            pinned: pinned.map(\.value), path: path)
     }
 
     /// Reads a list given inline or as a path (relative to the request) to a YAML file holding it.
@@ -127,8 +136,9 @@ private struct Reader {
             let rel = s.string
             let full = rel.hasPrefix("/") ? rel : (base.isEmpty ? rel : (base as NSString).appendingPathComponent(rel))
             guard FileManager.default.fileExists(atPath: full) else {
-                bag.add(YAMLMap.loc(n, path), "`\(key)` names the file `\(rel)`, which does not exist",
-                        hint: "give a path relative to the request file, or write the list inline")
+                bag.add(
+                    YAMLMap.loc(n, path), "`\(key)` names the file `\(rel)`, which does not exist",
+                    hint: "give a path relative to the request file, or write the list inline")
                 return []
             }
             file = full
@@ -164,7 +174,9 @@ private struct Reader {
         for (id, loc) in ids {
             if let f = seen[id] {
                 bag.add(loc, "\(kind) `\(id)` appears twice (first at \(f))", hint: hint ?? "give each \(kind) its own id")
-            } else { seen[id] = loc }
+            } else {
+                seen[id] = loc
+            }
         }
     }
 
@@ -183,15 +195,19 @@ private struct Reader {
             bag.add(m.location(of: "region"), "unknown region `\(region)`", hint: suggest(region, catalog.regions.map(\.id), "region"))
         }
         if let module, let participants, participants > module.maxParticipants {
-            bag.add(m.location(of: "participants"), "\(participants) participants exceed the \(module.maxParticipants) that module `\(module.id)` allows",
-                    hint: "lower participants to \(module.maxParticipants) or split the demand in two")
+            bag.add(
+                m.location(of: "participants"), "\(participants) participants exceed the \(module.maxParticipants) that module `\(module.id)` allows",
+                hint: "lower participants to \(module.maxParticipants) or split the demand in two")
         }
         if let module, let langs {
-            if langs.isEmpty { bag.add(m.location(of: "languages"), "`languages` is empty", hint: "list at least one language, or leave the key out for all of the module's") }
+            if langs.isEmpty {
+                bag.add(m.location(of: "languages"), "`languages` is empty", hint: "list at least one language, or leave the key out for all of the module's")
+            }
             let bad = langs.filter { !module.languages.contains($0) }
             if !bad.isEmpty && bad.count == langs.count {
-                bag.add(m.location(of: "languages"), "module `\(module.id)` is not given in \(bad.joined(separator: ", "))",
-                        hint: "accept one of its languages: \(module.languages.joined(separator: ", "))")
+                bag.add(
+                    m.location(of: "languages"), "module `\(module.id)` is not given in \(bad.joined(separator: ", "))",
+                    hint: "accept one of its languages: \(module.languages.joined(separator: ", "))")
             }
         }
         if let horizon {
@@ -209,8 +225,9 @@ private struct Reader {
             if let id { incomplete.demands.insert(id) }
             return nil
         }
-        return Demand(id: id, module: modID, region: region, participants: participants, languages: langs,
-                      priority: priority, earliest: earliest, latest: latest, location: m.location)
+        return Demand(
+            id: id, module: modID, region: region, participants: participants, languages: langs,
+            priority: priority, earliest: earliest, latest: latest, location: m.location)
     }
 
     func trainer(_ m: YAMLMap) -> Trainer? {
@@ -222,8 +239,11 @@ private struct Reader {
             guard let u = YAMLMap(n, file: m.file, bag: bag, what: "an unavailable period") else { continue }
             let s = u.day("start"), e = u.day("end")
             if let s, let e {
-                if e < s { bag.add(u.location(of: "end"), "period ends (\(e)) before it starts (\(s))", hint: "swap or correct the dates") }
-                else { unavailable.append(DayRange(start: s, end: e)) }
+                if e < s {
+                    bag.add(u.location(of: "end"), "period ends (\(e)) before it starts (\(s))", hint: "swap or correct the dates")
+                } else {
+                    unavailable.append(DayRange(start: s, end: e))
+                }
             }
             u.finish()
         }
@@ -237,8 +257,9 @@ private struct Reader {
             if let id { incomplete.trainers.insert(id) }
             return nil
         }
-        return Trainer(id: id, name: name, org: org, home: home, languages: langs, modules: mods, dayRate: rate,
-                       maxDays: maxDays, unavailable: unavailable, location: m.location)
+        return Trainer(
+            id: id, name: name, org: org, home: home, languages: langs, modules: mods, dayRate: rate,
+            maxDays: maxDays, unavailable: unavailable, location: m.location)
     }
 
     func source(_ m: YAMLMap) -> FundingSource? {

@@ -21,9 +21,10 @@ public struct YAMLDocument {
         do {
             let attrs = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attrs[.size] as? Int, size > YAMLDocument.maxBytes {
-                bag.add(SourceLocation(file: shown, line: 1, column: 1),
-                        "file is \(size / 1_048_576) MB, larger than the \(YAMLDocument.maxBytes / 1_048_576) MB a catalog or request file may be",
-                        hint: "split it into several files or check that this is the right file")
+                bag.add(
+                    SourceLocation(file: shown, line: 1, column: 1),
+                    "file is \(size / 1_048_576) MB, larger than the \(YAMLDocument.maxBytes / 1_048_576) MB a catalog or request file may be",
+                    hint: "split it into several files or check that this is the right file")
                 root = nil
                 return
             }
@@ -46,8 +47,9 @@ public struct YAMLDocument {
             return nil
         }
         if let (line, col) = tooDeep(text) {
-            bag.add(SourceLocation(file: file, line: line, column: col),
-                    "nesting deeper than \(maxDepth) levels", hint: "flatten the structure; no RioPlan file needs this depth")
+            bag.add(
+                SourceLocation(file: file, line: line, column: col),
+                "nesting deeper than \(maxDepth) levels", hint: "flatten the structure; no RioPlan file needs this depth")
             return nil
         }
         // Yams composes recursively; parse on a thread with a generous stack.
@@ -60,17 +62,21 @@ public struct YAMLDocument {
         case .success(let node): return node
         case .failure(let error):
             if let y = error as? YamlError, case let .parser(_, problem, mark, _) = y {
-                bag.add(SourceLocation(file: file, line: mark.line, column: mark.column),
-                        "YAML syntax error: \(problem)", hint: "fix the indentation or quoting at this place")
+                bag.add(
+                    SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "YAML syntax error: \(problem)", hint: "fix the indentation or quoting at this place")
             } else if let y = error as? YamlError, case let .scanner(_, problem, mark, _) = y {
-                bag.add(SourceLocation(file: file, line: mark.line, column: mark.column),
-                        "YAML syntax error: \(problem)", hint: "fix the indentation or quoting at this place (tabs are not allowed for indentation)")
+                bag.add(
+                    SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "YAML syntax error: \(problem)", hint: "fix the indentation or quoting at this place (tabs are not allowed for indentation)")
             } else if let y = error as? YamlError, case let .composer(_, problem, mark, _) = y {
-                bag.add(SourceLocation(file: file, line: mark.line, column: mark.column),
-                        "YAML error: \(problem)", hint: "check anchors and aliases here")
+                bag.add(
+                    SourceLocation(file: file, line: mark.line, column: mark.column),
+                    "YAML error: \(problem)", hint: "check anchors and aliases here")
             } else if let y = error as? YamlError, case let .duplicatedKeysInMapping(dups, context) = y {
-                bag.add(SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
-                        "key \(dups.joined(separator: ", ")) appears twice in one mapping", hint: "keep one of them")
+                bag.add(
+                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                    "key \(dups.joined(separator: ", ")) appears twice in one mapping", hint: "keep one of them")
             } else {
                 bag.add(start, "YAML could not be read: \(error)", hint: "check that the file is well-formed YAML")
             }

@@ -19,8 +19,9 @@ public final class YAMLMap {
         self.what = what
         self.location = YAMLMap.loc(node, file)
         guard case let .mapping(m) = node else {
-            bag.add(location, "\(what) must be a mapping of `key: value` lines, found \(YAMLMap.kind(node))",
-                    hint: "write it as `key: value` pairs")
+            bag.add(
+                location, "\(what) must be a mapping of `key: value` lines, found \(YAMLMap.kind(node))",
+                hint: "write it as `key: value` pairs")
             return nil
         }
         var seen: Set<String> = []
@@ -54,7 +55,10 @@ public final class YAMLMap {
     public func node(_ key: String) -> Node? {
         used.insert(key)
         guard let p = pairs.first(where: { $0.key == key }) else { return nil }
-        if case let .scalar(s) = p.value, s.tag.description == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) || (s.style == .plain && ["null", "~", "Null", "NULL"].contains(s.string)) {
+        if case let .scalar(s) = p.value,
+            s.tag.description == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain)
+                || (s.style == .plain && ["null", "~", "Null", "NULL"].contains(s.string))
+        {
             return nil
         }
         return p.value
@@ -72,8 +76,9 @@ public final class YAMLMap {
     }
 
     func wrongType(_ key: String, _ node: Node, expected: String) {
-        bag.add(YAMLMap.loc(node, file), "`\(key)` of \(what) must be \(expected), found \(YAMLMap.kind(node))",
-                hint: "write \(expected) here")
+        bag.add(
+            YAMLMap.loc(node, file), "`\(key)` of \(what) must be \(expected), found \(YAMLMap.kind(node))",
+            hint: "write \(expected) here")
     }
 
     /// A required or optional text value.
@@ -127,8 +132,9 @@ public final class YAMLMap {
             return nil
         }
         guard case let .scalar(s) = n, let d = Day(iso: s.string) else {
-            bag.add(YAMLMap.loc(n, file), "`\(key)` of \(what) is not a date: \(YAMLMap.kind(n))",
-                    hint: "write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01")
+            bag.add(
+                YAMLMap.loc(n, file), "`\(key)` of \(what) is not a date: \(YAMLMap.kind(n))",
+                hint: "write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01")
             return nil
         }
         return d

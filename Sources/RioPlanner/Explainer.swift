@@ -35,7 +35,10 @@ public enum Explainer {
             let vs = p.venues.filter { $0.region == d.region }
             let biggest = vs.max { ($0.capacity, $1.index) < ($1.capacity, $0.index) }
             let tail = biggest.map { "the largest, \($0.id), holds \($0.capacity)" } ?? "the region has no venues"
-            return [Reason(code: "no-venue", message: "no venue in \(d.demand.region) holds \(d.demand.participants) participants (\(tail)); lower participants or add a venue")]
+            return [
+                Reason(
+                    code: "no-venue", message: "no venue in \(d.demand.region) holds \(d.demand.participants) participants (\(tail)); lower participants or add a venue")
+            ]
         }
         if current.prerequisiteStart(i) == nil { return [prerequisiteReason(p, current, d)] }
         // Can it run with only the pins and its prerequisites' sessions in place?
@@ -82,7 +85,8 @@ public enum Explainer {
             return "no \(need) for \(d.module.id) speak\(d.trainersNeeded > 1 ? "" : "s") \(wanted.joined(separator: " or "))"
                 + (others.isEmpty ? "" : "; " + others.joined(separator: "; "))
         }
-        return "module \(d.module.id) needs \(d.trainersNeeded) trainers sharing one language; only \(speaking.count) qualified trainer(s) speak \(wanted.joined(separator: " or "))"
+        return
+            "module \(d.module.id) needs \(d.trainersNeeded) trainers sharing one language; only \(speaking.count) qualified trainer(s) speak \(wanted.joined(separator: " or "))"
     }
 
     static func prerequisiteReason(_ p: Problem, _ s: Schedule, _ d: DemandData) -> Reason {
@@ -96,9 +100,11 @@ public enum Explainer {
             if group.isEmpty {
                 parts.append("prerequisite \(name) is neither delivered in \(d.demand.region) nor requested there; add a demand for it or list it under `delivered`")
             } else if sched.isEmpty {
-                parts.append("prerequisite \(name) has no session in \(d.demand.region) (demand \(group.map { p.demands[$0].id }.joined(separator: ", ")) is unscheduled)")
+                parts.append(
+                    "prerequisite \(name) has no session in \(d.demand.region) (demand \(group.map { p.demands[$0].id }.joined(separator: ", ")) is unscheduled)")
             } else if let e = sched.compactMap({ j in s.assignment[j].map { p.day($0.start + p.demands[j].days - 1) } }).min() {
-                parts.append("prerequisite \(name) ends \(e.iso) in \(d.demand.region), leaving no slot for this session before \((d.demand.latest ?? p.request.horizon.end).iso)")
+                parts.append(
+                    "prerequisite \(name) ends \(e.iso) in \(d.demand.region), leaving no slot for this session before \((d.demand.latest ?? p.request.horizon.end).iso)")
             }
         }
         return Reason(code: "prerequisite", message: parts.isEmpty ? "a prerequisite is not met" : parts.joined(separator: "; "))
@@ -110,15 +116,27 @@ public enum Explainer {
             let caps = orgs.sorted().compactMap { o -> String? in
                 p.orgCap[o] == Int.max ? nil : "\(p.orgs[o]) (\(p.orgCap[o]) days)"
             }
-            return Reason(code: "staffing", message: "the staffing caps of \(caps.joined(separator: ", ")) leave no trainer days for its \(d.days) days; raise a cap or add trainers of another organisation")
+            return Reason(
+                code: "staffing",
+                message:
+                    "the staffing caps of \(caps.joined(separator: ", ")) leave no trainer days for its \(d.days) days; raise a cap or add trainers of another organisation"
+            )
         }
         if b.venueBusy > 0 && b.venueBusy >= b.trainerBusy + b.maxDays + b.travel {
-            return Reason(code: "no-venue", message: "every venue in \(d.demand.region) for \(d.demand.participants) participants is taken or the dates are blocked in \(window); add a venue or widen the window")
+            return Reason(
+                code: "no-venue",
+                message:
+                    "every venue in \(d.demand.region) for \(d.demand.participants) participants is taken or the dates are blocked in \(window); add a venue or widen the window"
+            )
         }
         let ts = Array(Set(d.trainersByLang.flatMap { $0 })).sorted().map { p.trainers[$0].trainer.id }
         let maxed = b.maxDays > 0 ? "; some reach their maxDays" : ""
         let travel = b.travel > 0 ? "; some teach in another region that week" : ""
-        return Reason(code: "no-trainer", message: "the qualified trainers (\(ts.prefix(6).joined(separator: ", "))\(ts.count > 6 ? ", ..." : "")) are unavailable or booked throughout \(window)\(maxed)\(travel); add a trainer or widen the window")
+        return Reason(
+            code: "no-trainer",
+            message:
+                "the qualified trainers (\(ts.prefix(6).joined(separator: ", "))\(ts.count > 6 ? ", ..." : "")) are unavailable or booked throughout \(window)\(maxed)\(travel); add a trainer or widen the window"
+        )
     }
 
     static func budgetReason(_ p: Problem, _ f: Funding, _ d: DemandData, _ cash: Int, crowded: Bool) -> Reason {
@@ -126,7 +144,9 @@ public enum Explainer {
         let srcs = p.patterns[d.pattern]
         let short = cash - room
         if srcs.isEmpty {
-            return Reason(code: "budget", message: "no funding source may pay for \(d.module.id) in \(d.demand.region) (cash \(Money.text(cash))); add a source whose filters admit it")
+            return Reason(
+                code: "budget",
+                message: "no funding source may pay for \(d.module.id) in \(d.demand.region) (cash \(Money.text(cash))); add a source whose filters admit it")
         }
         // Which single source, raised by the shortfall, would admit it?
         var admits: [String] = []
@@ -138,11 +158,14 @@ public enum Explainer {
             if g.canAdd(cash, to: d.pattern) { admits.append(p.sources[s].source.id) }
         }
         let names = srcs.map { p.sources[$0].source.id }.joined(separator: ", ")
-        let fix = admits.isEmpty ? "raise the caps of \(names) by \(Money.text(short)) in total"
+        let fix =
+            admits.isEmpty
+            ? "raise the caps of \(names) by \(Money.text(short)) in total"
             : "\(admits[0]) needs \(Money.text(short)) more"
         let lead = crowded ? "feasible alone, but its eligible sources pay for more valuable sessions" : "its eligible sources cannot cover it"
-        return Reason(code: crowded ? "lower-value" : "budget",
-                      message: "\(lead): cash \(Money.text(cash)), while \(names) \(srcs.count == 1 ? "has" : "have") \(Money.text(room)) left for it; \(fix)")
+        return Reason(
+            code: crowded ? "lower-value" : "budget",
+            message: "\(lead): cash \(Money.text(cash)), while \(names) \(srcs.count == 1 ? "has" : "have") \(Money.text(room)) left for it; \(fix)")
     }
 
     /// Why a pinned demand cannot be placed.

@@ -34,20 +34,22 @@ public enum PlanBuilder {
             let cost = sessionCost(p, d, x)
             value += d.value; cash += cost.cash; inKind += cost.inKind
             let start = p.day(x.start)
-            sessions.append(PlanSession(
-                id: "\(p.request.name)/\(d.id)", demand: d.id, module: d.module.id, region: d.demand.region,
-                venue: x.venue >= 0 ? p.venues[x.venue].id : nil, language: p.languages[x.lang],
-                start: start.iso, end: start.adding(days: d.days - 1).iso, days: d.days, participants: d.demand.participants,
-                trainers: x.trainers.map { p.trainers[$0].trainer.id }.sorted(),
-                conventions: p.catalog.conventions(of: d.module), mandates: d.module.mandates, themes: d.module.themes,
-                cost: cost, funding: lines[i]))
+            sessions.append(
+                PlanSession(
+                    id: "\(p.request.name)/\(d.id)", demand: d.id, module: d.module.id, region: d.demand.region,
+                    venue: x.venue >= 0 ? p.venues[x.venue].id : nil, language: p.languages[x.lang],
+                    start: start.iso, end: start.adding(days: d.days - 1).iso, days: d.days, participants: d.demand.participants,
+                    trainers: x.trainers.map { p.trainers[$0].trainer.id }.sorted(),
+                    conventions: p.catalog.conventions(of: d.module), mandates: d.module.mandates, themes: d.module.themes,
+                    cost: cost, funding: lines[i]))
         }
         sessions.sort { ($0.start, $0.id) < ($1.start, $1.id) }
-        return Plan(name: p.request.name, currency: p.request.currency,
-                    horizon: .init(start: p.request.horizon.start.iso, end: p.request.horizon.end.iso),
-                    inputs: inputs, sessions: sessions, unscheduled: Explainer.unscheduled(p, a),
-                    score: .init(value: value, cash: cash, inKind: inKind, scheduled: sessions.count, demands: p.demands.count),
-                    solver: solver)
+        return Plan(
+            name: p.request.name, currency: p.request.currency,
+            horizon: .init(start: p.request.horizon.start.iso, end: p.request.horizon.end.iso),
+            inputs: inputs, sessions: sessions, unscheduled: Explainer.unscheduled(p, a),
+            score: .init(value: value, cash: cash, inKind: inKind, scheduled: sessions.count, demands: p.demands.count),
+            solver: solver)
     }
 
     static func sessionCost(_ p: Problem, _ d: DemandData, _ x: Assignment) -> SessionCost {

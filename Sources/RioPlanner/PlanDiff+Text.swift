@@ -9,16 +9,22 @@ extension PlanDiff {
         var out: [String] = []
         out.append("Plan \(name): \(oldLabel) -> \(newLabel)")
         out.append("")
-        out.append(contentsOf: PlanDiff.table(
-            ["", "Before", "After", "Change"],
-            [["Value", num(totals.value.old), num(totals.value.new), signed(totals.value.delta)],
-             ["Cash (\(currency))", num(totals.cash.old), num(totals.cash.new), signed(totals.cash.delta)],
-             ["In-kind (\(currency))", num(totals.inKind.old), num(totals.inKind.new), signed(totals.inKind.delta)],
-             ["Sessions", "\(totals.scheduled.old) of \(totals.demands.old)", "\(totals.scheduled.new) of \(totals.demands.new)",
-              signed(totals.scheduled.delta)]]))
+        out.append(
+            contentsOf: PlanDiff.table(
+                ["", "Before", "After", "Change"],
+                [
+                    ["Value", num(totals.value.old), num(totals.value.new), signed(totals.value.delta)],
+                    ["Cash (\(currency))", num(totals.cash.old), num(totals.cash.new), signed(totals.cash.delta)],
+                    ["In-kind (\(currency))", num(totals.inKind.old), num(totals.inKind.new), signed(totals.inKind.delta)],
+                    [
+                        "Sessions", "\(totals.scheduled.old) of \(totals.demands.old)", "\(totals.scheduled.new) of \(totals.demands.new)",
+                        signed(totals.scheduled.delta),
+                    ],
+                ]))
         out.append("")
-        out.append("Sessions: \(unchanged) unchanged, \(added.count) added, \(cancelled.count) cancelled, "
-                   + "\(moved.count) moved, \(restaffed.count) re-staffed.")
+        out.append(
+            "Sessions: \(unchanged) unchanged, \(added.count) added, \(cancelled.count) cancelled, "
+                + "\(moved.count) moved, \(restaffed.count) re-staffed.")
         func section(_ title: String, _ list: [SessionChange], _ line: (SessionChange) -> String) {
             guard !list.isEmpty else { return }
             out.append("")
@@ -51,8 +57,9 @@ extension PlanDiff {
             let rows = conventions.map {
                 [$0.convention, "\($0.sessions.old)", "\($0.sessions.new)", "\($0.added)", "\($0.cancelled)", "\($0.changed)"]
             }
-            out.append(contentsOf: PlanDiff.table(["Convention", "Sessions before", "After", "Added", "Cancelled", "Changed"], rows)
-                .map { "  " + $0 })
+            out.append(
+                contentsOf: PlanDiff.table(["Convention", "Sessions before", "After", "Added", "Cancelled", "Changed"], rows)
+                    .map { "  " + $0 })
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -63,15 +70,21 @@ extension PlanDiff {
         let lost = max(0, -totals.scheduled.delta), valueLost = max(0, -totals.value.delta)
         var lines: [String] = []
         lines.append("What the change costs:")
-        lines.append("  Sessions lost: \(lost) (\(cancelled.count) cancelled, \(added.count) added); "
-                     + "\(changedCount) others moved or re-staffed; \(unchanged) unchanged.")
-        lines.append("  Value lost: \(num(valueLost)) of \(num(totals.value.old))"
-                     + (totals.value.delta > 0 ? " (value gained: \(num(totals.value.delta)))" : "") + ".")
+        lines.append(
+            "  Sessions lost: \(lost) (\(cancelled.count) cancelled, \(added.count) added); "
+                + "\(changedCount) others moved or re-staffed; \(unchanged) unchanged.")
+        lines.append(
+            "  Value lost: \(num(valueLost)) of \(num(totals.value.old))"
+                + (totals.value.delta > 0 ? " (value gained: \(num(totals.value.delta)))" : "") + ".")
         lines.append("  Cash: \(num(totals.cash.old)) -> \(num(totals.cash.new)) \(currency) (\(signed(totals.cash.delta))).")
         let hit = conventions.filter { $0.cancelled > 0 || $0.changed > 0 || $0.added > 0 }
-        lines.append("  Conventions affected: " + (hit.isEmpty ? "none" : hit.map { c in
-            "\(c.convention) (\(c.sessions.old) -> \(c.sessions.new) sessions)"
-        }.joined(separator: ", ")) + ".")
+        lines.append(
+            "  Conventions affected: "
+                + (hit.isEmpty
+                    ? "none"
+                    : hit.map { c in
+                        "\(c.convention) (\(c.sessions.old) -> \(c.sessions.new) sessions)"
+                    }.joined(separator: ", ")) + ".")
         return lines.joined(separator: "\n") + "\n"
     }
 

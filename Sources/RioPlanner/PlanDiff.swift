@@ -124,9 +124,10 @@ extension PlanDiff {
         for demand in Set(before.keys).union(after.keys).sorted() {
             let o = before[demand], n = after[demand]
             guard let s = n ?? o else { continue }
-            let change = SessionChange(demand: demand, session: s.id, module: s.module, region: s.region,
-                                       conventions: Set((o?.conventions ?? []) + (n?.conventions ?? [])).sorted(),
-                                       old: o.map(Placement.init), new: n.map(Placement.init))
+            let change = SessionChange(
+                demand: demand, session: s.id, module: s.module, region: s.region,
+                conventions: Set((o?.conventions ?? []) + (n?.conventions ?? [])).sorted(),
+                old: o.map(Placement.init), new: n.map(Placement.init))
             switch (change.old, change.new) {
             case (nil, _?): added.append(change)
             case (_?, nil): cancelled.append(change)
@@ -139,11 +140,12 @@ extension PlanDiff {
             case (nil, nil): break
             }
         }
-        totals = Totals(value: Change(old: old.score.value, new: new.score.value),
-                        cash: Change(old: old.score.cash, new: new.score.cash),
-                        inKind: Change(old: old.score.inKind, new: new.score.inKind),
-                        scheduled: Change(old: old.score.scheduled, new: new.score.scheduled),
-                        demands: Change(old: old.score.demands, new: new.score.demands))
+        totals = Totals(
+            value: Change(old: old.score.value, new: new.score.value),
+            cash: Change(old: old.score.cash, new: new.score.cash),
+            inKind: Change(old: old.score.inKind, new: new.score.inKind),
+            scheduled: Change(old: old.score.scheduled, new: new.score.scheduled),
+            demands: Change(old: old.score.demands, new: new.score.demands))
         money = PlanDiff.money(old: old, new: new)
         conventions = PlanDiff.conventions(old: old, new: new, added: added, cancelled: cancelled, changed: moved + restaffed)
     }
@@ -166,8 +168,10 @@ extension PlanDiff {
         }
     }
 
-    static func conventions(old: Plan, new: Plan, added: [SessionChange], cancelled: [SessionChange],
-                            changed: [SessionChange]) -> [ConventionChange] {
+    static func conventions(
+        old: Plan, new: Plan, added: [SessionChange], cancelled: [SessionChange],
+        changed: [SessionChange]
+    ) -> [ConventionChange] {
         func count(_ p: Plan) -> [String: Int] {
             var out: [String: Int] = [:]
             for s in p.sessions { for c in Set(s.conventions) { out[c, default: 0] += 1 } }
@@ -183,8 +187,9 @@ extension PlanDiff {
         let plus = count(added), minus = count(cancelled), other = count(changed)
         let affected = Set(plus.keys).union(minus.keys).union(other.keys)
         return affected.sorted().map { c in
-            ConventionChange(convention: c, sessions: Change(old: before[c] ?? 0, new: after[c] ?? 0),
-                             added: plus[c] ?? 0, cancelled: minus[c] ?? 0, changed: other[c] ?? 0)
+            ConventionChange(
+                convention: c, sessions: Change(old: before[c] ?? 0, new: after[c] ?? 0),
+                added: plus[c] ?? 0, cancelled: minus[c] ?? 0, changed: other[c] ?? 0)
         }
     }
 }

@@ -38,9 +38,11 @@ public struct Problem: Sendable {
     let demandDays: [Int]
     let demandPinned: [Bool]
 
-    init(request: PlanRequest, catalog: Catalog, base: Int, dayCount: Int, demands: [DemandData], trainers: [TrainerData],
-         venues: [VenueData], sources: [SourceData], orgs: [String], orgCap: [Int], patterns: [[Int]], languages: [String],
-         pinConflicts: [String]) {
+    init(
+        request: PlanRequest, catalog: Catalog, base: Int, dayCount: Int, demands: [DemandData], trainers: [TrainerData],
+        venues: [VenueData], sources: [SourceData], orgs: [String], orgCap: [Int], patterns: [[Int]], languages: [String],
+        pinConflicts: [String]
+    ) {
         self.request = request; self.catalog = catalog; self.base = base; self.dayCount = dayCount
         self.demands = demands; self.trainers = trainers; self.venues = venues; self.sources = sources
         self.orgs = orgs; self.orgCap = orgCap; self.patterns = patterns; self.languages = languages

@@ -35,8 +35,10 @@ public enum ProblemCompiler {
             }
             t.unavailable.forEach(block)
             for b in request.blackouts where (b.orgs ?? []).contains(t.org) { block(b.range) }
-            trainers.append(TrainerData(index: i, trainer: t, org: orgs.firstIndex(of: t.org) ?? 0,
-                                        home: regionIndex(t.home), maxDays: t.maxDays ?? Int.max, blocked: blocked))
+            trainers.append(
+                TrainerData(
+                    index: i, trainer: t, org: orgs.firstIndex(of: t.org) ?? 0,
+                    home: regionIndex(t.home), maxDays: t.maxDays ?? Int.max, blocked: blocked))
         }
 
         // Venues.
@@ -86,13 +88,18 @@ public enum ProblemCompiler {
                     starts = []
                 }
                 if let l = pin.language {
-                    if !langNames.contains(l) { conflicts.append("\(d.id): pinned language \(l) is not offered (module \(m.id) runs in \(langNames.joined(separator: ", ")))") }
+                    if !langNames.contains(l) {
+                        conflicts.append("\(d.id): pinned language \(l) is not offered (module \(m.id) runs in \(langNames.joined(separator: ", ")))")
+                    }
                     langNames = langNames.filter { $0 == l }
                 }
                 if let v = pin.venue {
                     if let vi = venues.firstIndex(where: { $0.id == v }) {
-                        if venues[vi].region != ri { conflicts.append("\(d.id): pinned venue \(v) is not in region \(d.region)") }
-                        else if venues[vi].capacity < d.participants { conflicts.append("\(d.id): pinned venue \(v) holds \(venues[vi].capacity), fewer than \(d.participants) participants") }
+                        if venues[vi].region != ri {
+                            conflicts.append("\(d.id): pinned venue \(v) is not in region \(d.region)")
+                        } else if venues[vi].capacity < d.participants {
+                            conflicts.append("\(d.id): pinned venue \(v) holds \(venues[vi].capacity), fewer than \(d.participants) participants")
+                        }
                         pinVenue = vi
                     }
                     if !m.delivery.isVenueBased { conflicts.append("\(d.id): pinned venue \(v), but module \(m.id) is online") }
@@ -103,7 +110,9 @@ public enum ProblemCompiler {
                     for t in ts {
                         guard let tr = request.trainer(t) else { continue }
                         if !tr.modules.contains(m.id) { conflicts.append("\(d.id): pinned trainer \(t) is not qualified for \(m.id)") }
-                        if !langNames.contains(where: tr.languages.contains) { conflicts.append("\(d.id): pinned trainer \(t) speaks none of \(langNames.joined(separator: ", "))") }
+                        if !langNames.contains(where: tr.languages.contains) {
+                            conflicts.append("\(d.id): pinned trainer \(t) speaks none of \(langNames.joined(separator: ", "))")
+                        }
                     }
                 }
             }
@@ -142,25 +151,33 @@ public enum ProblemCompiler {
             for p in m.prerequisites where !delivered.contains("\(p)\u{1}\(d.region)") {
                 prereqs.append(request.demands.indices.filter { request.demands[$0].module == p && request.demands[$0].region == d.region })
             }
-            out.append(DemandData(index: di, id: d.id, demand: d, module: m, region: ri, days: n,
-                                  value: d.priority * convs.count, trainersNeeded: m.trainers, venueBased: m.delivery.isVenueBased,
-                                  fixedCash: fixed, starts: starts, langs: langs, trainersByLang: byLang,
-                                  travelByTrainer: travelByTrainer, venues: vs, prerequisiteDemands: prereqs, dependents: [],
-                                  pattern: pattern, pinned: pin != nil, pinVenue: pinVenue, pinTrainers: pinTrainers,
-                                  minCash: fixed + minVenue + minTravel))
+            out.append(
+                DemandData(
+                    index: di, id: d.id, demand: d, module: m, region: ri, days: n,
+                    value: d.priority * convs.count, trainersNeeded: m.trainers, venueBased: m.delivery.isVenueBased,
+                    fixedCash: fixed, starts: starts, langs: langs, trainersByLang: byLang,
+                    travelByTrainer: travelByTrainer, venues: vs, prerequisiteDemands: prereqs, dependents: [],
+                    pattern: pattern, pinned: pin != nil, pinVenue: pinVenue, pinTrainers: pinTrainers,
+                    minCash: fixed + minVenue + minTravel))
         }
         for i in out.indices {
             for group in out[i].prerequisiteDemands { for j in group { out[j].dependents.append(i) } }
         }
-        return Problem(request: request, catalog: catalog, base: base, dayCount: dayCount, demands: out, trainers: trainers,
-                       venues: venues, sources: sources, orgs: orgs, orgCap: orgCap, patterns: patterns,
-                       languages: languages, pinConflicts: conflicts)
+        return Problem(
+            request: request, catalog: catalog, base: base, dayCount: dayCount, demands: out, trainers: trainers,
+            venues: venues, sources: sources, orgs: orgs, orgCap: orgCap, patterns: patterns,
+            languages: languages, pinConflicts: conflicts)
     }
 
     static func startProblem(_ s: Day, _ n: Int, _ lo: Day, _ hi: Day, _ r: PlanRequest, _ d: Demand) -> String {
-        if s.weekday + n > 5 { return "a \(n)-day session starting on a \(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][s.weekday]) does not fit Monday to Friday" }
+        if s.weekday + n > 5 {
+            return
+                "a \(n)-day session starting on a \(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][s.weekday]) does not fit Monday to Friday"
+        }
         if s < lo || s.adding(days: n - 1) > hi { return "it lies outside the window \(lo)..\(hi)" }
-        if let b = r.blackouts.first(where: { ($0.orgs ?? []).isEmpty && (($0.regions ?? []).isEmpty || ($0.regions ?? []).contains(d.region)) && $0.range.overlaps(first: s, last: s.adding(days: n - 1)) }) {
+        if let b = r.blackouts.first(where: {
+            ($0.orgs ?? []).isEmpty && (($0.regions ?? []).isEmpty || ($0.regions ?? []).contains(d.region)) && $0.range.overlaps(first: s, last: s.adding(days: n - 1))
+        }) {
             return "it touches the blackout \(b.name) \(b.range.description)"
         }
         return "not allowed"

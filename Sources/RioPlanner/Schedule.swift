@@ -78,17 +78,21 @@ struct Schedule {
     func fits(_ i: Int, _ a: Assignment) -> Bool {
         let d = problem.demands[i]
         guard assignment[i] == nil, d.starts.contains(a.start), d.langs.contains(a.lang),
-              a.trainers.count == d.trainersNeeded, let lo = prerequisiteStart(i), a.start >= lo else { return false }
+            a.trainers.count == d.trainersNeeded, let lo = prerequisiteStart(i), a.start >= lo
+        else { return false }
         if d.venueBased {
             guard d.venues.contains(a.venue), !Bits.any(venueBusy, a.venue * words, a.start, d.days) else { return false }
-        } else if a.venue >= 0 { return false }
+        } else if a.venue >= 0 {
+            return false
+        }
         let li = d.langs.firstIndex(of: a.lang) ?? 0
         let W = problem.weekCount + 1, wk = a.start / 7
         var orgExtra: [Int: Int] = [:]
         for t in a.trainers {
             let td = problem.trainers[t]
             guard d.trainersByLang[li].contains(t), !Bits.any(td.blocked, 0, a.start, d.days),
-                  !Bits.any(trainerBusy, t * words, a.start, d.days), trainerDays[t] + d.days <= td.maxDays else { return false }
+                !Bits.any(trainerBusy, t * words, a.start, d.days), trainerDays[t] + d.days <= td.maxDays
+            else { return false }
             orgExtra[td.org, default: 0] += d.days
             if orgDays[td.org] + (orgExtra[td.org] ?? 0) > problem.orgCap[td.org] { return false }
             if d.venueBased {

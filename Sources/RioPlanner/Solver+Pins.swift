@@ -21,7 +21,8 @@ extension Solver {
                 continue
             }
             guard schedule.funding.canAdd(a.cash, to: d.pattern) else {
-                conflicts.append("\(d.id): its cash \(Money.text(a.cash)) exceeds what its eligible sources have left (\(Money.text(schedule.funding.headroom(d.pattern))))")
+                conflicts.append(
+                    "\(d.id): its cash \(Money.text(a.cash)) exceeds what its eligible sources have left (\(Money.text(schedule.funding.headroom(d.pattern))))")
                 continue
             }
             schedule.insert(i, a)
@@ -38,7 +39,8 @@ extension Solver {
         for group in d.prerequisiteDemands where !group.contains(where: { schedule.assignment[$0] != nil }) {
             for j in group where !problem.demandPinned[j] {
                 if let a = schedule.cheapest(j, latestStart: s - problem.demandDays[j]),
-                   schedule.funding.canAdd(a.cash, to: problem.demandPattern[j]) {
+                    schedule.funding.canAdd(a.cash, to: problem.demandPattern[j])
+                {
                     schedule.insert(j, a)
                     break
                 }

@@ -71,7 +71,8 @@ extension Solver {
                 let dc = problem.demands[c]
                 let worst = ac.trainers.map { dc.travelByTrainer[$0] }.max() ?? 0
                 let li = dc.langs.firstIndex(of: ac.lang) ?? 0
-                let cheaper = dc.trainersByLang.indices.contains(li)
+                let cheaper =
+                    dc.trainersByLang.indices.contains(li)
                     ? dc.trainersByLang[li].filter { dc.travelByTrainer[$0] < worst && !ac.trainers.contains($0) } : []
                 guard !cheaper.isEmpty else { continue }
                 let t = cheaper[rng.below(cheaper.count)]

@@ -44,8 +44,9 @@ public struct Solver {
         }
         let conflicts = placePins()
         if !conflicts.isEmpty {
-            return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
-                                iterations: 0, seconds: elapsed(), pinConflicts: conflicts)
+            return SolverResult(
+                assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+                iterations: 0, seconds: elapsed(), pinConflicts: conflicts)
         }
         keepBaseline()
         construct()
@@ -87,8 +88,9 @@ public struct Solver {
         restore(best)
         polishCash()
         construct()
-        return SolverResult(assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
-                            iterations: iteration, seconds: elapsed(), pinConflicts: [], kept: schedule.kept)
+        return SolverResult(
+            assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+            iterations: iteration, seconds: elapsed(), pinConflicts: [], kept: schedule.kept)
     }
 
     /// Re-places the baseline's sessions unchanged where they still fit, most valuable per cash first.
@@ -148,7 +150,8 @@ public struct Solver {
                     continue
                 }
                 if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
-                   schedule.funding.canAdd(a.cash, to: problem.demandPattern[i]) {
+                    schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
+                {
                     schedule.insert(i, a)
                     if schedule.dependentsBroken(after: i).isEmpty {
                         improved = true

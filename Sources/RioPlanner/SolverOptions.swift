@@ -13,8 +13,10 @@ public struct SolverOptions: Sendable {
     /// unchanged from it, then cash.
     public var baseline: [Assignment?]?
 
-    public init(timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1,
-                progress: (@Sendable (SolverProgress) -> Void)? = nil) {
+    public init(
+        timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1,
+        progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) {
         self.timeLimit = timeLimit; self.iterations = iterations; self.seed = seed; self.progress = progress
     }
 }

@@ -62,10 +62,14 @@ public struct Verifier {
             guard let m = catalog.module(d.module), let region = catalog.region(d.region) else { continue }
             let sid = s.id
             if sid != "\(request.name)/\(d.id)" { bad("sessionID", "\(sid): id should be \(request.name)/\(d.id)") }
-            if s.module != d.module || s.region != d.region { bad("demandMismatch", "\(sid): module/region \(s.module)/\(s.region) differ from the demand's \(d.module)/\(d.region)") }
+            if s.module != d.module || s.region != d.region {
+                bad("demandMismatch", "\(sid): module/region \(s.module)/\(s.region) differ from the demand's \(d.module)/\(d.region)")
+            }
             guard let start = Day(iso: s.start), let end = Day(iso: s.end) else { bad("dates", "\(sid): start or end is not a date"); continue }
             let days = (0..<m.days).map { start.adding(days: $0) }
-            if end != days[m.days - 1] || s.days != m.days { bad("sessionLength", "\(sid): \(s.start)..\(s.end) (\(s.days) days) does not match module \(m.id)'s \(m.days) days") }
+            if end != days[m.days - 1] || s.days != m.days {
+                bad("sessionLength", "\(sid): \(s.start)..\(s.end) (\(s.days) days) does not match module \(m.id)'s \(m.days) days")
+            }
             if start.weekday + m.days > 5 { bad("workingWeek", "\(sid): \(m.days) days from \(s.start) do not fit Monday to Friday of one week") }
             let lo = max(request.horizon.start, d.earliest ?? request.horizon.start), hi = min(request.horizon.end, d.latest ?? request.horizon.end)
             if days[0] < lo || days[m.days - 1] > hi { bad("window", "\(sid): \(s.start)..\(s.end) lies outside \(lo)..\(hi)") }
@@ -74,7 +78,9 @@ public struct Verifier {
             }
             if s.participants != d.participants { bad("participants", "\(sid): \(s.participants) participants, the demand asks for \(d.participants)") }
             let accepted = d.languages ?? m.languages
-            if !m.languages.contains(s.language) || !accepted.contains(s.language) { bad("language", "\(sid): language \(s.language) is not offered by \(m.id) or not accepted by \(d.id)") }
+            if !m.languages.contains(s.language) || !accepted.contains(s.language) {
+                bad("language", "\(sid): language \(s.language) is not offered by \(m.id) or not accepted by \(d.id)")
+            }
             if s.trainers.count != m.trainers || Set(s.trainers).count != s.trainers.count {
                 bad("trainerCount", "\(sid): needs \(m.trainers) distinct trainer(s), has \(s.trainers.joined(separator: ", "))")
             }
@@ -84,7 +90,9 @@ public struct Verifier {
                 guard let tr = staff[t] else { bad("unknownTrainer", "\(sid): trainer \(t) is not in the staff list"); trainersKnown = false; continue }
                 if !tr.modules.contains(m.id) { bad("trainerUnqualified", "\(sid): trainer \(t) is not qualified for \(m.id)") }
                 if !tr.languages.contains(s.language) { bad("trainerLanguage", "\(sid): trainer \(t) does not speak \(s.language)") }
-                if tr.unavailable.contains(where: { r in days.contains(where: r.contains) }) { bad("trainerUnavailable", "\(sid): trainer \(t) is unavailable on a session day") }
+                if tr.unavailable.contains(where: { r in days.contains(where: r.contains) }) {
+                    bad("trainerUnavailable", "\(sid): trainer \(t) is unavailable on a session day")
+                }
                 for b in request.blackouts where (b.orgs ?? []).contains(tr.org) && days.contains(where: b.range.contains) {
                     bad("orgBlackout", "\(sid): trainer \(t) of \(tr.org) is in blackout \(b.name)")
                 }
@@ -107,7 +115,8 @@ public struct Verifier {
             } else if s.venue != nil {
                 bad("onlineVenue", "\(sid): an online session has venue \(s.venue ?? "")")
             }
-            let participantsCost = m.delivery.isVenueBased
+            let participantsCost =
+                m.delivery.isVenueBased
                 ? d.participants * (region.dsaPerDay * m.days + region.participantTravel + m.materialsPerParticipant)
                 : m.onlinePlatformCost + d.participants * m.materialsPerParticipant
             if !m.delivery.isVenueBased { travel = 0 }
@@ -115,7 +124,10 @@ public struct Verifier {
             if trainersKnown {
                 let want = SessionCost(cash: sessionCash, inKind: sessionInKind, venue: venueCost, participants: participantsCost, travel: travel)
                 if s.cost != want {
-                    bad("cost", "\(sid): cost is cash \(s.cost.cash), in-kind \(s.cost.inKind), venue \(s.cost.venue), participants \(s.cost.participants), travel \(s.cost.travel); expected \(want.cash), \(want.inKind), \(want.venue), \(want.participants), \(want.travel)")
+                    bad(
+                        "cost",
+                        "\(sid): cost is cash \(s.cost.cash), in-kind \(s.cost.inKind), venue \(s.cost.venue), participants \(s.cost.participants), travel \(s.cost.travel); expected \(want.cash), \(want.inKind), \(want.venue), \(want.participants), \(want.travel)"
+                    )
                 }
             }
             var funded = 0
@@ -144,7 +156,9 @@ public struct Verifier {
                 let dup = Dictionary(grouping: list, by: \.0).filter { $0.value.count > 1 }.keys.sorted().first
                 bad("trainerDoubleBooked", "trainer \(t) has two sessions on \(dup?.iso ?? "one day")")
             }
-            if let mx = staff[t]?.maxDays, daysOfTrainer[t, default: 0] > mx { bad("trainerMaxDays", "trainer \(t): \(daysOfTrainer[t, default: 0]) days > maxDays \(mx)") }
+            if let mx = staff[t]?.maxDays, daysOfTrainer[t, default: 0] > mx {
+                bad("trainerMaxDays", "trainer \(t): \(daysOfTrainer[t, default: 0]) days > maxDays \(mx)")
+            }
         }
         for k in trainerWeekRegions.keys.sorted() where (trainerWeekRegions[k]?.count ?? 0) > 1 {
             bad("travelRule", "trainer \(k) teaches in person in \((trainerWeekRegions[k] ?? []).sorted().joined(separator: " and "))")

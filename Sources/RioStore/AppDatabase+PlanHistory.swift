@@ -7,17 +7,23 @@ extension AppDatabase {
     ///
     /// - Returns: the version given (1 for the first run of a name).
     @discardableResult
-    public func recordPlanRun(name: String, requestSha256: String, catalogSha256: String, score: Plan.Score,
-                              planJSON: String, createdAt: Date = Date()) throws -> Int {
+    public func recordPlanRun(
+        name: String, requestSha256: String, catalogSha256: String, score: Plan.Score,
+        planJSON: String, createdAt: Date = Date()
+    ) throws -> Int {
         let stamp = ISO8601DateFormatter().string(from: createdAt)
         return try write { db in
             let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM planRun WHERE name = ?", arguments: [name]) ?? 0
             let version = last + 1
-            try db.execute(sql: """
-                INSERT INTO planRun (name, version, createdAt, requestSha256, catalogSha256, value, cash, scheduled, demands, planJSON)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [name, version, stamp, requestSha256, catalogSha256,
-                                 score.value, score.cash, score.scheduled, score.demands, planJSON])
+            try db.execute(
+                sql: """
+                    INSERT INTO planRun (name, version, createdAt, requestSha256, catalogSha256, value, cash, scheduled, demands, planJSON)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    name, version, stamp, requestSha256, catalogSha256,
+                    score.value, score.cash, score.scheduled, score.demands, planJSON,
+                ])
             return version
         }
     }
@@ -46,8 +52,9 @@ extension AppDatabase {
         """
 
     private static func planRun(_ r: Row) -> PlanRun {
-        PlanRun(id: r["id"], name: r["name"], version: r["version"], createdAt: r["createdAt"],
-                requestSha256: r["requestSha256"], catalogSha256: r["catalogSha256"], value: r["value"], cash: r["cash"],
-                scheduled: r["scheduled"], demands: r["demands"], planJSON: r["planJSON"])
+        PlanRun(
+            id: r["id"], name: r["name"], version: r["version"], createdAt: r["createdAt"],
+            requestSha256: r["requestSha256"], catalogSha256: r["catalogSha256"], value: r["value"], cash: r["cash"],
+            scheduled: r["scheduled"], demands: r["demands"], planJSON: r["planJSON"])
     }
 }

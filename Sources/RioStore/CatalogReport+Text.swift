@@ -4,10 +4,11 @@ extension CrossMap {
     public func table() -> String {
         let header = ["THEME"] + conventions
         let rows = self.rows.map { r in
-            [r.theme.id] + r.cells.map { c in
-                "\(plural(c.mandates.count, "mandate")) / \(plural(c.modules.count, "module"))"
-                    + (c.jointModules > 0 ? " (\(c.jointModules) joint)" : "")
-            }
+            [r.theme.id]
+                + r.cells.map { c in
+                    "\(plural(c.mandates.count, "mandate")) / \(plural(c.modules.count, "module"))"
+                        + (c.jointModules > 0 ? " (\(c.jointModules) joint)" : "")
+                }
         }
         var out = "Theme x convention: mandates and the modules that serve them (joint = serves 2+ conventions)\n\n"
         out += TextTable.render(header, rows)
@@ -31,8 +32,10 @@ extension CrossMap {
         let header = ["theme", "themeLabel", "convention", "mandates", "modules", "jointModules", "mandateIds", "moduleIds"]
         let rows = self.rows.flatMap { r in
             r.cells.map { c in
-                [r.theme.id, r.theme.label, c.convention, String(c.mandates.count), String(c.modules.count), String(c.jointModules),
-                 c.mandates.map(\.id).joined(separator: "; "), c.modules.map(\.id).joined(separator: "; ")]
+                [
+                    r.theme.id, r.theme.label, c.convention, String(c.mandates.count), String(c.modules.count), String(c.jointModules),
+                    c.mandates.map(\.id).joined(separator: "; "), c.modules.map(\.id).joined(separator: "; "),
+                ]
             }
         }
         return TextTable.csv(header, rows)
@@ -43,8 +46,9 @@ extension GapReport {
     public func table() -> String {
         var out = "Mandates no module serves: \(unservedMandates.count)\n"
         if !unservedMandates.isEmpty {
-            out += TextTable.render(["CONVENTION", "SYMBOL", "MANDATE", "TITLE"],
-                                    unservedMandates.map { [$0.convention, $0.symbol, $0.id, $0.title] })
+            out += TextTable.render(
+                ["CONVENTION", "SYMBOL", "MANDATE", "TITLE"],
+                unservedMandates.map { [$0.convention, $0.symbol, $0.id, $0.title] })
         }
         out += "\nThemes where two or more conventions have mandates but no joint module exists: \(themesWithoutJointModule.count)\n"
         for g in themesWithoutJointModule {
@@ -53,7 +57,8 @@ extension GapReport {
             if g.modules.isEmpty {
                 out += "    no module covers this theme yet; consider a joint module\n"
             } else {
-                out += "    single-convention modules to widen or merge: "
+                out +=
+                    "    single-convention modules to widen or merge: "
                     + g.modules.map { "\($0.id) (\($0.conventions.joined(separator: "+")))" }.joined(separator: ", ") + "\n"
             }
         }
@@ -64,8 +69,10 @@ extension GapReport {
     public func csv() -> String {
         var rows = unservedMandates.map { ["unserved-mandate", $0.id, $0.title, $0.convention, $0.symbol] }
         rows += themesWithoutJointModule.map { g in
-            ["theme-without-joint-module", g.theme.id, g.theme.label,
-             g.mandatesPerConvention.map(\.convention).joined(separator: "; "), g.modules.map(\.id).joined(separator: "; ")]
+            [
+                "theme-without-joint-module", g.theme.id, g.theme.label,
+                g.mandatesPerConvention.map(\.convention).joined(separator: "; "), g.modules.map(\.id).joined(separator: "; "),
+            ]
         }
         return TextTable.csv(["gap", "id", "title", "conventions", "detail"], rows)
     }
@@ -75,16 +82,22 @@ extension SynergyReport {
     public func table() -> String {
         var out = "Joint modules (serving two or more conventions): \(jointModules.count)\n"
         if !jointModules.isEmpty {
-            out += TextTable.render(["MODULE", "CONVENTIONS", "THEMES", "TITLE"], jointModules.map {
-                [$0.module.id, $0.module.conventions.joined(separator: "+"), $0.themes.joined(separator: ", "), $0.module.title]
-            })
+            out += TextTable.render(
+                ["MODULE", "CONVENTIONS", "THEMES", "TITLE"],
+                jointModules.map {
+                    [$0.module.id, $0.module.conventions.joined(separator: "+"), $0.themes.joined(separator: ", "), $0.module.title]
+                })
         }
         out += "\nCould merge (single-convention modules of different conventions sharing a theme): \(couldMerge.count)\n"
         if !couldMerge.isEmpty {
-            out += TextTable.render(["MODULE", "", "MODULE", "", "SHARED THEMES"], couldMerge.map {
-                [$0.first.id, $0.first.conventions.joined(separator: "+"), $0.second.id, $0.second.conventions.joined(separator: "+"),
-                 $0.sharedThemes.joined(separator: ", ")]
-            })
+            out += TextTable.render(
+                ["MODULE", "", "MODULE", "", "SHARED THEMES"],
+                couldMerge.map {
+                    [
+                        $0.first.id, $0.first.conventions.joined(separator: "+"), $0.second.id, $0.second.conventions.joined(separator: "+"),
+                        $0.sharedThemes.joined(separator: ", "),
+                    ]
+                })
         }
         return out
     }
@@ -93,8 +106,10 @@ extension SynergyReport {
     public func csv() -> String {
         var rows = jointModules.map { ["joint-module", $0.module.id, "", $0.module.conventions.joined(separator: "; "), $0.themes.joined(separator: "; ")] }
         rows += couldMerge.map {
-            ["could-merge", $0.first.id, $0.second.id, ($0.first.conventions + $0.second.conventions).joined(separator: "; "),
-             $0.sharedThemes.joined(separator: "; ")]
+            [
+                "could-merge", $0.first.id, $0.second.id, ($0.first.conventions + $0.second.conventions).joined(separator: "; "),
+                $0.sharedThemes.joined(separator: "; "),
+            ]
         }
         return TextTable.csv(["kind", "module", "otherModule", "conventions", "themes"], rows)
     }

@@ -26,28 +26,35 @@ extension CatalogStore {
             }
             let modules = try CatalogStore.modules(db)
             var mandateCells: [String: [MandateRef]] = [:]
-            let mandateRows = try Row.fetchAll(db, sql: """
-                SELECT mt.themeId, m.id, m.conventionId, m.symbol, m.title
-                FROM mandateTheme mt JOIN mandate m ON m.id = mt.mandateId
-                ORDER BY m.position
-                """)
+            let mandateRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT mt.themeId, m.id, m.conventionId, m.symbol, m.title
+                    FROM mandateTheme mt JOIN mandate m ON m.id = mt.mandateId
+                    ORDER BY m.position
+                    """)
             for r in mandateRows {
                 let m = MandateRef(id: r["id"], convention: r["conventionId"], symbol: r["symbol"], title: r["title"])
                 mandateCells[CatalogStore.key(r["themeId"], m.convention), default: []].append(m)
             }
             var moduleCells: [String: [ModuleRef]] = [:]
-            let moduleRows = try Row.fetchAll(db, sql: """
-                SELECT xt.themeId, x.id FROM moduleTheme xt JOIN module x ON x.id = xt.moduleId ORDER BY x.position
-                """)
+            let moduleRows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT xt.themeId, x.id FROM moduleTheme xt JOIN module x ON x.id = xt.moduleId ORDER BY x.position
+                    """)
             for r in moduleRows {
                 guard let m = modules.byID[r["id"]] else { continue }
                 for c in m.conventions { moduleCells[CatalogStore.key(r["themeId"], c), default: []].append(m) }
             }
             let rows = themes.map { t in
-                CrossMap.Row(theme: t, cells: conventions.map { c in
-                    CrossMap.Cell(convention: c, mandates: mandateCells[CatalogStore.key(t.id, c)] ?? [],
-                                  modules: moduleCells[CatalogStore.key(t.id, c)] ?? [])
-                })
+                CrossMap.Row(
+                    theme: t,
+                    cells: conventions.map { c in
+                        CrossMap.Cell(
+                            convention: c, mandates: mandateCells[CatalogStore.key(t.id, c)] ?? [],
+                            modules: moduleCells[CatalogStore.key(t.id, c)] ?? [])
+                    })
             }
             return CrossMap(conventions: conventions, rows: rows)
         }
@@ -56,23 +63,32 @@ extension CatalogStore {
     /// Mandates no module serves, and themes where two or more conventions have mandates but no joint module exists.
     public func gaps() throws -> GapReport {
         try database.read { db in
-            let unserved = try Row.fetchAll(db, sql: """
-                SELECT m.id, m.conventionId, m.symbol, m.title FROM mandate m JOIN convention c ON c.id = m.conventionId
-                WHERE NOT EXISTS (SELECT 1 FROM moduleMandate mm WHERE mm.mandateId = m.id)
-                ORDER BY c.position, m.position
-                """).map { MandateRef(id: $0["id"], convention: $0["conventionId"], symbol: $0["symbol"], title: $0["title"]) }
+            let unserved = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.id, m.conventionId, m.symbol, m.title FROM mandate m JOIN convention c ON c.id = m.conventionId
+                    WHERE NOT EXISTS (SELECT 1 FROM moduleMandate mm WHERE mm.mandateId = m.id)
+                    ORDER BY c.position, m.position
+                    """
+            ).map { MandateRef(id: $0["id"], convention: $0["conventionId"], symbol: $0["symbol"], title: $0["title"]) }
             let modules = try CatalogStore.modules(db)
             var themeGaps: [GapReport.ThemeGap] = []
             for t in try CatalogStore.themes(db) {
-                let counts = try Row.fetchAll(db, sql: """
-                    SELECT m.conventionId, COUNT(*) AS n FROM mandateTheme mt
-                    JOIN mandate m ON m.id = mt.mandateId JOIN convention c ON c.id = m.conventionId
-                    WHERE mt.themeId = ? GROUP BY m.conventionId ORDER BY MIN(c.position)
-                    """, arguments: [t.id]).map { GapReport.ConventionCount(convention: $0["conventionId"], mandates: $0["n"]) }
+                let counts = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.conventionId, COUNT(*) AS n FROM mandateTheme mt
+                        JOIN mandate m ON m.id = mt.mandateId JOIN convention c ON c.id = m.conventionId
+                        WHERE mt.themeId = ? GROUP BY m.conventionId ORDER BY MIN(c.position)
+                        """, arguments: [t.id]
+                ).map { GapReport.ConventionCount(convention: $0["conventionId"], mandates: $0["n"]) }
                 guard counts.count >= 2 else { continue }
-                let onTheme = try String.fetchAll(db, sql: """
-                    SELECT x.id FROM moduleTheme xt JOIN module x ON x.id = xt.moduleId WHERE xt.themeId = ? ORDER BY x.position
-                    """, arguments: [t.id]).compactMap { modules.byID[$0] }
+                let onTheme = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT x.id FROM moduleTheme xt JOIN module x ON x.id = xt.moduleId WHERE xt.themeId = ? ORDER BY x.position
+                        """, arguments: [t.id]
+                ).compactMap { modules.byID[$0] }
                 if onTheme.contains(where: \.joint) { continue }
                 themeGaps.append(GapReport.ThemeGap(theme: t, mandatesPerConvention: counts, modules: onTheme))
             }
@@ -86,25 +102,31 @@ extension CatalogStore {
         try database.read { db in
             let modules = try CatalogStore.modules(db)
             var themesOf: [String: [String]] = [:]
-            for r in try Row.fetchAll(db, sql: """
-                SELECT xt.moduleId, xt.themeId FROM moduleTheme xt JOIN theme t ON t.id = xt.themeId ORDER BY xt.moduleId, t.position
-                """) {
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT xt.moduleId, xt.themeId FROM moduleTheme xt JOIN theme t ON t.id = xt.themeId ORDER BY xt.moduleId, t.position
+                    """)
+            {
                 themesOf[r["moduleId"], default: []].append(r["themeId"])
             }
             let joint = modules.ordered.filter(\.joint).map { SynergyReport.JointModule(module: $0, themes: themesOf[$0.id] ?? []) }
             var merge: [SynergyReport.MergeCandidate] = []
             var current: (String, String)?
-            for r in try Row.fetchAll(db, sql: """
-                WITH single AS (
-                  SELECT moduleId, MIN(conventionId) AS conventionId FROM moduleConvention GROUP BY moduleId HAVING COUNT(*) = 1)
-                SELECT a.moduleId AS first, b.moduleId AS second, ta.themeId AS themeId
-                FROM single a JOIN single b ON a.conventionId <> b.conventionId
-                JOIN module ma ON ma.id = a.moduleId JOIN module mb ON mb.id = b.moduleId AND ma.position < mb.position
-                JOIN moduleTheme ta ON ta.moduleId = a.moduleId
-                JOIN moduleTheme tb ON tb.moduleId = b.moduleId AND tb.themeId = ta.themeId
-                JOIN theme t ON t.id = ta.themeId
-                ORDER BY ma.position, mb.position, t.position
-                """) {
+            for r in try Row.fetchAll(
+                db,
+                sql: """
+                    WITH single AS (
+                      SELECT moduleId, MIN(conventionId) AS conventionId FROM moduleConvention GROUP BY moduleId HAVING COUNT(*) = 1)
+                    SELECT a.moduleId AS first, b.moduleId AS second, ta.themeId AS themeId
+                    FROM single a JOIN single b ON a.conventionId <> b.conventionId
+                    JOIN module ma ON ma.id = a.moduleId JOIN module mb ON mb.id = b.moduleId AND ma.position < mb.position
+                    JOIN moduleTheme ta ON ta.moduleId = a.moduleId
+                    JOIN moduleTheme tb ON tb.moduleId = b.moduleId AND tb.themeId = ta.themeId
+                    JOIN theme t ON t.id = ta.themeId
+                    ORDER BY ma.position, mb.position, t.position
+                    """)
+            {
                 let pair: (String, String) = (r["first"], r["second"])
                 if let current, current == pair, !merge.isEmpty {
                     merge[merge.count - 1].sharedThemes.append(r["themeId"])
@@ -126,10 +148,13 @@ extension CatalogStore {
     /// Every module in catalog order with the conventions it serves, and a lookup by id.
     static func modules(_ db: Database) throws -> (ordered: [ModuleRef], byID: [String: ModuleRef]) {
         var conventions: [String: [String]] = [:]
-        for r in try Row.fetchAll(db, sql: """
-            SELECT mc.moduleId, mc.conventionId FROM moduleConvention mc JOIN convention c ON c.id = mc.conventionId
-            ORDER BY mc.moduleId, c.position
-            """) {
+        for r in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT mc.moduleId, mc.conventionId FROM moduleConvention mc JOIN convention c ON c.id = mc.conventionId
+                ORDER BY mc.moduleId, c.position
+                """)
+        {
             conventions[r["moduleId"], default: []].append(r["conventionId"])
         }
         let ordered = try Row.fetchAll(db, sql: "SELECT id, title FROM module ORDER BY position").map { r in

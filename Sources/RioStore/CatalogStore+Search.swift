@@ -49,9 +49,11 @@ extension CatalogStore {
             let symbol: String = row["symbol"]
             let matched = query.matched(by: markedWords(row["marked"]))
             let conventions: String = row["conventions"]
-            hits.append(SearchHit(rank: 0, kind: kind, id: id, title: row["title"], symbol: symbol.isEmpty ? nil : symbol,
-                                  conventions: conventions.split(separator: " ").map(String.init), matched: matched,
-                                  matchesAll: matched.count == query.terms.count, snippet: row["excerpt"]))
+            hits.append(
+                SearchHit(
+                    rank: 0, kind: kind, id: id, title: row["title"], symbol: symbol.isEmpty ? nil : symbol,
+                    conventions: conventions.split(separator: " ").map(String.init), matched: matched,
+                    matchesAll: matched.count == query.terms.count, snippet: row["excerpt"]))
             if hits.count == limit { break }
         }
         return hits

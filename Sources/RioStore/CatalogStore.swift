@@ -32,15 +32,18 @@ public struct CatalogStore: Sendable {
     /// Replaces the catalog tables and the search index with `catalog`, in one transaction.
     public func build(catalog: Catalog, fingerprint: String, folder: String = "", builtAt: Date = Date()) throws {
         try database.write { db in
-            for table in ["travel", "venue", "region", "modulePrerequisite", "moduleTheme", "moduleMandate", "module",
-                          "mandateTheme", "mandate", "themeTerm", "theme", "convention", "catalogInfo", "searchEntry"] {
+            for table in [
+                "travel", "venue", "region", "modulePrerequisite", "moduleTheme", "moduleMandate", "module",
+                "mandateTheme", "mandate", "themeTerm", "theme", "convention", "catalogInfo", "searchEntry",
+            ] {
                 try db.execute(sql: "DELETE FROM \(table)")
             }
             try CatalogStore.insert(catalog, db)
             try CatalogStore.index(catalog, db)
             let stamp = ISO8601DateFormatter().string(from: builtAt)
-            try db.execute(sql: "INSERT INTO catalogInfo (id, contentHash, builtAt, folder) VALUES (1, ?, ?, ?)",
-                           arguments: [fingerprint, stamp, folder])
+            try db.execute(
+                sql: "INSERT INTO catalogInfo (id, contentHash, builtAt, folder) VALUES (1, ?, ?, ?)",
+                arguments: [fingerprint, stamp, folder])
         }
     }
 
@@ -57,39 +60,46 @@ public struct CatalogStore: Sendable {
             }
         }
 
-        let mandate = try db.makeStatement(sql: """
-            INSERT INTO mandate (id, position, conventionId, symbol, title, year, body, paragraphs, audiences, summary, source, file, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let mandate = try db.makeStatement(
+            sql: """
+                INSERT INTO mandate (id, position, conventionId, symbol, title, year, body, paragraphs, audiences, summary, source, file, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let mandateTheme = try db.makeStatement(sql: "INSERT OR IGNORE INTO mandateTheme (mandateId, themeId, position) VALUES (?, ?, ?)")
         for (i, m) in c.mandates.enumerated() {
-            try mandate.execute(arguments: [m.id, i, m.convention, m.symbol, m.title, m.year, m.body, m.paragraphs,
-                                            m.audiences.joined(separator: ", "), m.summary, m.source,
-                                            m.location.file, m.location.line])
+            try mandate.execute(arguments: [
+                m.id, i, m.convention, m.symbol, m.title, m.year, m.body, m.paragraphs,
+                m.audiences.joined(separator: ", "), m.summary, m.source,
+                m.location.file, m.location.line,
+            ])
             for (j, t) in m.themes.enumerated() { try mandateTheme.execute(arguments: [m.id, t, j]) }
         }
 
-        let module = try db.makeStatement(sql: """
-            INSERT INTO module (id, position, title, summary, delivery, days, trainers, languages, maxParticipants,
-              materialsPerParticipant, onlinePlatformCost, partners, file, line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let module = try db.makeStatement(
+            sql: """
+                INSERT INTO module (id, position, title, summary, delivery, days, trainers, languages, maxParticipants,
+                  materialsPerParticipant, onlinePlatformCost, partners, file, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let moduleMandate = try db.makeStatement(sql: "INSERT OR IGNORE INTO moduleMandate (moduleId, mandateId, position) VALUES (?, ?, ?)")
         let moduleTheme = try db.makeStatement(sql: "INSERT OR IGNORE INTO moduleTheme (moduleId, themeId, position) VALUES (?, ?, ?)")
         let prerequisite = try db.makeStatement(sql: "INSERT OR IGNORE INTO modulePrerequisite (moduleId, prerequisiteId, position) VALUES (?, ?, ?)")
         for (i, m) in c.modules.enumerated() {
-            try module.execute(arguments: [m.id, i, m.title, m.summary, m.delivery.rawValue, m.days, m.trainers,
-                                           m.languages.joined(separator: ", "), m.maxParticipants, m.materialsPerParticipant,
-                                           m.onlinePlatformCost, m.partners.joined(separator: ", "), m.location.file, m.location.line])
+            try module.execute(arguments: [
+                m.id, i, m.title, m.summary, m.delivery.rawValue, m.days, m.trainers,
+                m.languages.joined(separator: ", "), m.maxParticipants, m.materialsPerParticipant,
+                m.onlinePlatformCost, m.partners.joined(separator: ", "), m.location.file, m.location.line,
+            ])
             for (j, x) in m.mandates.enumerated() { try moduleMandate.execute(arguments: [m.id, x, j]) }
             for (j, t) in m.themes.enumerated() { try moduleTheme.execute(arguments: [m.id, t, j]) }
             for (j, p) in m.prerequisites.enumerated() { try prerequisite.execute(arguments: [m.id, p, j]) }
         }
 
-        let region = try db.makeStatement(sql: """
-            INSERT INTO region (id, position, name, timezone, liaisonOffice, dsaPerDay, participantTravel, localTravel)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let region = try db.makeStatement(
+            sql: """
+                INSERT INTO region (id, position, name, timezone, liaisonOffice, dsaPerDay, participantTravel, localTravel)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         let venue = try db.makeStatement(sql: "INSERT INTO venue (id, regionId, position, name, city, capacity, costPerDay) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for (i, r) in c.regions.enumerated() {
             try region.execute(arguments: [r.id, i, r.name, r.timezone, r.liaisonOffice, r.dsaPerDay, r.participantTravel, r.localTravel])
@@ -109,15 +119,18 @@ public struct CatalogStore: Sendable {
             themeText[t.id] = ([t.label] + words).joined(separator: "; ")
         }
         func themes(_ ids: [String]) -> String { ids.compactMap { themeText[$0] }.joined(separator: "; ") }
-        let entry = try db.makeStatement(sql: """
-            INSERT INTO searchEntry (entryId, kind, conventions, title, symbol, summary, themes) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
+        let entry = try db.makeStatement(
+            sql: """
+                INSERT INTO searchEntry (entryId, kind, conventions, title, symbol, summary, themes) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
         for m in c.mandates {
             try entry.execute(arguments: [m.id, SearchHit.Kind.mandate.rawValue, m.convention, m.title, m.symbol, m.summary, themes(m.themes)])
         }
         for m in c.modules {
-            try entry.execute(arguments: [m.id, SearchHit.Kind.module.rawValue, c.conventions(of: m).joined(separator: " "),
-                                          m.title, "", m.summary ?? "", themes(m.themes)])
+            try entry.execute(arguments: [
+                m.id, SearchHit.Kind.module.rawValue, c.conventions(of: m).joined(separator: " "),
+                m.title, "", m.summary ?? "", themes(m.themes),
+            ])
         }
     }
 }

@@ -16,8 +16,10 @@ public struct PlanRun: Sendable, Hashable, Codable {
     /// The plan file (`rioplan-plan/1` JSON) as written.
     public var planJSON: String
 
-    public init(id: Int64, name: String, version: Int, createdAt: String, requestSha256: String, catalogSha256: String,
-                value: Int, cash: Int, scheduled: Int, demands: Int, planJSON: String) {
+    public init(
+        id: Int64, name: String, version: Int, createdAt: String, requestSha256: String, catalogSha256: String,
+        value: Int, cash: Int, scheduled: Int, demands: Int, planJSON: String
+    ) {
         self.id = id; self.name = name; self.version = version; self.createdAt = createdAt
         self.requestSha256 = requestSha256; self.catalogSha256 = catalogSha256
         self.value = value; self.cash = cash; self.scheduled = scheduled; self.demands = demands; self.planJSON = planJSON

@@ -20,8 +20,10 @@ public struct SearchHit: Sendable, Hashable, Codable {
     /// A short excerpt with the matching words between `[` and `]`.
     public var snippet: String
 
-    public init(rank: Int, kind: Kind, id: String, title: String, symbol: String?, conventions: [String],
-                matched: [String], matchesAll: Bool, snippet: String) {
+    public init(
+        rank: Int, kind: Kind, id: String, title: String, symbol: String?, conventions: [String],
+        matched: [String], matchesAll: Bool, snippet: String
+    ) {
         self.rank = rank; self.kind = kind; self.id = id; self.title = title; self.symbol = symbol
         self.conventions = conventions; self.matched = matched; self.matchesAll = matchesAll; self.snippet = snippet
     }

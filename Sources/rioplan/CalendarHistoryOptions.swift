@@ -6,7 +6,9 @@ import RioStore
 
 /// `--db` and `--no-history` for `rioplan export ics`: where the plan's earlier versions are.
 struct CalendarHistoryOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The workspace SQLite database holding the plan's history (default: $RIOPLAN_DB, else .rioplan/rioplan.sqlite).", valueName: "FILE"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The workspace SQLite database holding the plan's history (default: $RIOPLAN_DB, else .rioplan/rioplan.sqlite).", valueName: "FILE"))
     var db: String?
 
     @Flag(name: .long, help: "Ignore the plan's history: every event gets SEQUENCE 0 and no cancelled events are written.")

@@ -39,7 +39,9 @@ struct PlanReference {
         }
         guard let run else {
             let have = try db.planRuns(name: name).map { "\($0.version)" }
-            throw RioError.usage("no recorded plan \(name)@\(version)" + (have.isEmpty ? "; `rioplan history \(name)` lists none" : "; recorded versions: \(have.joined(separator: ", "))"))
+            throw RioError.usage(
+                "no recorded plan \(name)@\(version)" + (have.isEmpty ? "; `rioplan history \(name)` lists none" : "; recorded versions: \(have.joined(separator: ", "))")
+            )
         }
         let plan: Plan
         do {

@@ -11,8 +11,10 @@ enum PlanRunner {
         var options = options
         if live {
             options.progress = { p in
-                Console.progress(String(format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value,
-                                        Money.text(p.cash), p.scheduled, problem.demands.count))
+                Console.progress(
+                    String(
+                        format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value,
+                        Money.text(p.cash), p.scheduled, problem.demands.count))
             }
         }
         var solver = Solver(problem: problem, options: options)
@@ -32,7 +34,8 @@ enum PlanRunner {
 
     /// The plan's `solver` block.
     static func solverInfo(_ result: SolverResult, seed: UInt64, timeLimit: Double, iterations: Int?) -> Plan.SolverInfo {
-        Plan.SolverInfo(seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
-                        timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
+        Plan.SolverInfo(
+            seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
+            timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
     }
 }

@@ -81,27 +81,31 @@ struct ExportCalendarTests {
         try FileManager.default.createDirectory(at: cal, withIntermediateDirectories: true)
         let config = dir.appendingPathComponent("config")
         try """
-            [calendars]
-            [[rioplan]]
-            path = \(cal.path)
-            type = calendar
-            [locale]
-            timeformat = %H:%M
-            dateformat = %Y-%m-%d
-            longdateformat = %Y-%m-%d
-            datetimeformat = %Y-%m-%d %H:%M
-            longdatetimeformat = %Y-%m-%d %H:%M
-            default_timezone = UTC
-            local_timezone = UTC
+        [calendars]
+        [[rioplan]]
+        path = \(cal.path)
+        type = calendar
+        [locale]
+        timeformat = %H:%M
+        dateformat = %Y-%m-%d
+        longdateformat = %Y-%m-%d
+        datetimeformat = %Y-%m-%d %H:%M
+        longdatetimeformat = %Y-%m-%d %H:%M
+        default_timezone = UTC
+        local_timezone = UTC
 
-            """.write(to: config, atomically: true, encoding: .utf8)
+        """.write(to: config, atomically: true, encoding: .utf8)
         let printed = try Rioplan.tool("khal", ["-c", config.path, "printics", ics])
         #expect(printed.status == 0, "\(printed.stderr)")
         #expect(printed.stdout.hasPrefix("73 events found"), "\(printed.stdout.prefix(200))")
         let imported = try Rioplan.tool("khal", ["-c", config.path, "import", "--batch", "-a", "rioplan", ics])
         #expect(imported.status == 0, "\(imported.stderr)")
-        let listed = try Rioplan.tool("khal", ["-c", config.path, "list", "--once", "--day-format", "",
-                                                "--format", "{uid}|{start-date}|{end-date}", "2027-01-01", "400d"])
+        let listed = try Rioplan.tool(
+            "khal",
+            [
+                "-c", config.path, "list", "--once", "--day-format", "",
+                "--format", "{uid}|{start-date}|{end-date}", "2027-01-01", "400d",
+            ])
         #expect(listed.status == 0, "\(listed.stderr)")
         var seen: [String: (String, String)] = [:]
         for line in listed.stdout.split(separator: "\n") {
@@ -122,9 +126,12 @@ struct ExportOverrideTests {
     @Test func catalogAndRequestOverridesAreUsed() throws {
         let hostile = try ExportFixture.hostileCopy()
         let dir = try Rioplan.tempDir()
-        let r = try Rioplan.run(["export", "ics", ExportFixture.plan, "--dtstamp", ExportFixture.stamp,
-                                 "--catalog", hostile.appendingPathComponent("catalog").path,
-                                 "--request", hostile.appendingPathComponent("request.yaml").path, "--out", "o.ics"], cwd: dir)
+        let r = try Rioplan.run(
+            [
+                "export", "ics", ExportFixture.plan, "--dtstamp", ExportFixture.stamp,
+                "--catalog", hostile.appendingPathComponent("catalog").path,
+                "--request", hostile.appendingPathComponent("request.yaml").path, "--out", "o.ics",
+            ], cwd: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let text = try String(contentsOf: dir.appendingPathComponent("o.ics"), encoding: .utf8)
         #expect(text.contains("SUMMARY:=HYPERLINK("))

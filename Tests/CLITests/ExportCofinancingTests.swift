@@ -22,8 +22,12 @@ struct ExportCofinancingTests {
         let xlsx = try export("plan.xlsx")
         let dir = try Rioplan.tempDir("rioplan-lo")
         let profile = try Rioplan.tempDir("rioplan-lo-profile")
-        let r = try Rioplan.tool("soffice", ["-env:UserInstallation=file://\(profile.path)", "--headless",
-                                             "--convert-to", "csv", "--outdir", dir.path, xlsx])
+        let r = try Rioplan.tool(
+            "soffice",
+            [
+                "-env:UserInstallation=file://\(profile.path)", "--headless",
+                "--convert-to", "csv", "--outdir", dir.path, xlsx,
+            ])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         let csv = dir.appendingPathComponent("plan.csv").path
         #expect(FileManager.default.fileExists(atPath: csv), "LibreOffice wrote nothing: \(r.stdout)\(r.stderr)")

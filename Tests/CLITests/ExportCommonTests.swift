@@ -23,7 +23,9 @@ enum ExportFixture {
         }
         let modules = dir.appendingPathComponent("catalog/modules/modules.yaml")
         var text = try String(contentsOf: modules, encoding: .utf8)
-        let quoted = "\"" + hostileTitle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted =
+            "\""
+            + hostileTitle.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n") + "\""
         let old = "- id: mod-20\n  title: Gender-responsive land, biodiversity and climate action\n"
         #expect(text.contains(old))
@@ -46,9 +48,11 @@ enum ExportFixture {
 struct ExportCommonTests {
     @Test func missingPlanExits66() throws {
         let dir = try Rioplan.tempDir()
-        for args in [["export", "ics", "nope.json", "--out", "x.ics"],
-                     ["export", "cofinancing", "nope.json", "--out", "x.xlsx"],
-                     ["report", "nope.json", "--out", "x.html"]] {
+        for args in [
+            ["export", "ics", "nope.json", "--out", "x.ics"],
+            ["export", "cofinancing", "nope.json", "--out", "x.xlsx"],
+            ["report", "nope.json", "--out", "x.html"],
+        ] {
             let r = try Rioplan.run(args, cwd: dir)
             #expect(r.status == 66, "\(args): \(r.stderr)")
             #expect(r.stderr.contains("nope.json"))
@@ -73,9 +77,11 @@ struct ExportCommonTests {
 
     @Test func unwritableOutputExits73() throws {
         let dir = try Rioplan.tempDir()
-        for args in [["export", "ics", ExportFixture.plan, "--out", "no/such/dir/x.ics"],
-                     ["export", "cofinancing", ExportFixture.plan, "--out", "no/such/dir/x.xlsx"],
-                     ["report", ExportFixture.plan, "--out", "no/such/dir/x.html"]] {
+        for args in [
+            ["export", "ics", ExportFixture.plan, "--out", "no/such/dir/x.ics"],
+            ["export", "cofinancing", ExportFixture.plan, "--out", "no/such/dir/x.xlsx"],
+            ["report", ExportFixture.plan, "--out", "no/such/dir/x.html"],
+        ] {
             let r = try Rioplan.run(args, cwd: dir)
             #expect(r.status == 73, "\(args): \(r.stderr)")
         }
@@ -88,8 +94,10 @@ struct ExportCommonTests {
     @Test func failedExportLeavesPreviousFileIntact() throws {
         let dir = try Rioplan.tempDir()
         try Data("{ not json".utf8).write(to: dir.appendingPathComponent("bad.json"))
-        for (kind, file) in [(["export", "ics"], "out.ics"), (["export", "cofinancing"], "out.xlsx"),
-                             (["export", "cofinancing"], "out.csv"), (["report"], "out.html")] {
+        for (kind, file) in [
+            (["export", "ics"], "out.ics"), (["export", "cofinancing"], "out.xlsx"),
+            (["export", "cofinancing"], "out.csv"), (["report"], "out.html"),
+        ] {
             let good = try Rioplan.run(kind + [ExportFixture.plan, "--out", file], cwd: dir)
             #expect(good.status == 0, "\(good.stderr)")
             let before = try Data(contentsOf: dir.appendingPathComponent(file))

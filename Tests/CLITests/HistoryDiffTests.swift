@@ -21,9 +21,12 @@ import Testing
 
         /// `rioplan plan` of pub-s with a quick deterministic search.
         func planPubS(seed: Int, out: String, extra: [String] = []) throws -> RunResult {
-            try run(["plan", HistoryDiffTests.pubS.appendingPathComponent("request.yaml").path,
-                     "--catalog", HistoryDiffTests.pubS.appendingPathComponent("catalog").path,
-                     "--iterations", "200", "--seed", "\(seed)", "--quiet", "--out", out] + extra)
+            try run(
+                [
+                    "plan", HistoryDiffTests.pubS.appendingPathComponent("request.yaml").path,
+                    "--catalog", HistoryDiffTests.pubS.appendingPathComponent("catalog").path,
+                    "--iterations", "200", "--seed", "\(seed)", "--quiet", "--out", out,
+                ] + extra)
         }
 
         func versions(_ name: String) throws -> [Int] {
@@ -102,8 +105,9 @@ import Testing
         // Every session of the old plan is accounted for exactly once.
         let old = try ws.json(String(decoding: try Data(contentsOf: ws.dir.appendingPathComponent("a.json")), as: UTF8.self))
         let oldCount = (old["sessions"] as? [Any])?.count ?? -1
-        let changed = Set(((f["moved"] as? [[String: Any]]) ?? []).compactMap { $0["demand"] as? String }
-                          + ((f["restaffed"] as? [[String: Any]]) ?? []).compactMap { $0["demand"] as? String })
+        let changed = Set(
+            ((f["moved"] as? [[String: Any]]) ?? []).compactMap { $0["demand"] as? String }
+                + ((f["restaffed"] as? [[String: Any]]) ?? []).compactMap { $0["demand"] as? String })
         #expect((f["unchanged"] as? Int ?? 0) + changed.count + ((f["cancelled"] as? [Any])?.count ?? 0) == oldCount)
         let text = try ws.run(["diff", "pub-s@1", "b.json"])
         #expect(text.status == 0)
@@ -122,11 +126,14 @@ import Testing
     /// baseline, the solver must keep the baseline's day.
     @Test func baselineBreaksTiesTowardKeptSessions() throws {
         let ws = try Workspace()
-        let request = try ws.write(Self.tinyRequest([
-            "{id: d1, module: online-1d, region: africa, participants: 10, earliest: 2027-03-01, latest: 2027-03-05}",
-        ]), "tiny.yaml")
-        let free = try ws.run(["plan", request, "--catalog", Self.plannerCatalog, "--iterations", "200", "--quiet",
-                               "--no-history", "--out", "free.json"])
+        let request = try ws.write(
+            Self.tinyRequest([
+                "{id: d1, module: online-1d, region: africa, participants: 10, earliest: 2027-03-01, latest: 2027-03-05}"
+            ]), "tiny.yaml")
+        let free = try ws.run([
+            "plan", request, "--catalog", Self.plannerCatalog, "--iterations", "200", "--quiet",
+            "--no-history", "--out", "free.json",
+        ])
         #expect(free.status == 0, "\(free.stderr)")
         let freeText = String(decoding: try Data(contentsOf: ws.dir.appendingPathComponent("free.json")), as: UTF8.self)
         let freePlan = try ws.json(freeText)
@@ -136,8 +143,10 @@ import Testing
         // The baseline: the same plan with the session on another day (same cash).
         let baseline = freeText.replacingOccurrences(of: "\"\(freeDay)\"", with: "\"\(other)\"")
         _ = try ws.write(baseline, "baseline.json")
-        let kept = try ws.run(["plan", request, "--catalog", Self.plannerCatalog, "--iterations", "200", "--quiet",
-                               "--no-history", "--baseline", "baseline.json", "--out", "kept.json"])
+        let kept = try ws.run([
+            "plan", request, "--catalog", Self.plannerCatalog, "--iterations", "200", "--quiet",
+            "--no-history", "--baseline", "baseline.json", "--out", "kept.json",
+        ])
         #expect(kept.status == 0, "\(kept.stderr)")
         #expect(kept.stdout.contains("1 of 1 sessions kept unchanged"))
         let withBaseline = try ws.json(try ws.run(["diff", "baseline.json", "kept.json", "--format", "json"]).stdout)
@@ -165,8 +174,12 @@ import Testing
         #expect(try ws.versions("tiny") == [1, 2])
 
         func read(_ ics: String) throws -> [String: [String: Any]] {
-            let r = try Rioplan.tool("python3", [Self.readers.appendingPathComponent("read_ics_history.py").path,
-                                                 ws.dir.appendingPathComponent(ics).path])
+            let r = try Rioplan.tool(
+                "python3",
+                [
+                    Self.readers.appendingPathComponent("read_ics_history.py").path,
+                    ws.dir.appendingPathComponent(ics).path,
+                ])
             #expect(r.status == 0, "\(r.stdout) \(r.stderr)")
             return (try ws.json(r.stdout))["events"] as? [String: [String: Any]] ?? [:]
         }
@@ -213,8 +226,10 @@ import Testing
         for k in 1...2 {
             let p = Process()
             p.executableURL = Rioplan.binary
-            p.arguments = ["plan", request, "--catalog", catalog, "--iterations", "0", "--seed", "\(k)", "--quiet",
-                           "--out", ws.dir.appendingPathComponent("c\(k).json").path]
+            p.arguments = [
+                "plan", request, "--catalog", catalog, "--iterations", "0", "--seed", "\(k)", "--quiet",
+                "--out", ws.dir.appendingPathComponent("c\(k).json").path,
+            ]
             p.currentDirectoryURL = ws.dir
             var env = ProcessInfo.processInfo.environment
             env["RIOPLAN_DB"] = ws.db
@@ -253,8 +268,10 @@ import Testing
         #expect(try ws.versions("pub-s") == [1])
         #expect(!FileManager.default.fileExists(atPath: ws.dir.appendingPathComponent("pub-s.plan.json").path))
 
-        let json = try ws.run(["whatif", request, "--catalog", catalog, "--cap", "gef-ccb=-30%", "--against", "p.json",
-                               "--iterations", "200", "--quiet", "--format", "json"])
+        let json = try ws.run([
+            "whatif", request, "--catalog", catalog, "--cap", "gef-ccb=-30%", "--against", "p.json",
+            "--iterations", "200", "--quiet", "--format", "json",
+        ])
         #expect(json.status == 0, "\(json.stderr)")
         let diff = try ws.json(json.stdout)["diff"] as? [String: Any]
         #expect(diff?["oldLabel"] as? String == "p.json")

@@ -31,8 +31,11 @@ import Testing
         // The two runs are independent: let them share the two cores.
         let box = Results()
         DispatchQueue.concurrentPerform(iterations: 2) { k in
-            let r = try? run(["plan", request, "--catalog", catalog, "--out", dir.appendingPathComponent("p\(k).json").path,
-                              "--iterations", "2000", "--seed", "3", "--quiet"], in: dir)
+            let r = try? run(
+                [
+                    "plan", request, "--catalog", catalog, "--out", dir.appendingPathComponent("p\(k).json").path,
+                    "--iterations", "2000", "--seed", "3", "--quiet",
+                ], in: dir)
             box.set(k, r)
         }
         for r in box.all {
@@ -79,12 +82,16 @@ import Testing
     @Test func realRequestPlansAndPassesTheReferenceChecker() throws {
         let dir = try Rioplan.tempDir("rio-plan")
         let out = dir.appendingPathComponent("jlg.json").path
-        let r = try run(["plan", Rioplan.root.appendingPathComponent("Plans/jlg-2027.yaml").path,
-                         "--catalog", Rioplan.root.appendingPathComponent("Catalog").path,
-                         "--out", out, "--iterations", "1000", "--quiet"], in: dir)
+        let r = try run(
+            [
+                "plan", Rioplan.root.appendingPathComponent("Plans/jlg-2027.yaml").path,
+                "--catalog", Rioplan.root.appendingPathComponent("Catalog").path,
+                "--out", out, "--iterations", "1000", "--quiet",
+            ], in: dir)
         #expect(r.status == 0, "\(r.stderr)")
-        let py = try pythonCheck(out, Rioplan.root.appendingPathComponent("Plans/jlg-2027.yaml").path,
-                                 Rioplan.root.appendingPathComponent("Catalog").path)
+        let py = try pythonCheck(
+            out, Rioplan.root.appendingPathComponent("Plans/jlg-2027.yaml").path,
+            Rioplan.root.appendingPathComponent("Catalog").path)
         #expect(py.status == 0, "\(py.stdout)")
         let check = try run(["check", out], in: dir)
         #expect(check.status == 0, "\(check.stdout)")
@@ -93,7 +100,8 @@ import Testing
     @Test func infeasiblePinsExitOneAndWriteNoPlan() throws {
         let dir = try Rioplan.tempDir("rio-plan")
         let request = dir.appendingPathComponent("request.yaml")
-        try Data("""
+        try Data(
+            """
             name: pins
             currency: USD
             horizon: {start: 2027-03-01, end: 2027-03-26}
@@ -109,18 +117,21 @@ import Testing
               - {demand: d1, start: 2027-03-04}
               - {demand: d2, start: 2027-03-08, trainers: [t1]}
 
-            """.utf8).write(to: request)
+            """.utf8
+        ).write(to: request)
         let out = dir.appendingPathComponent("pins.plan.json")
         try Data("previous plan".utf8).write(to: out)
         let r = try run(["plan", request.path, "--catalog", Self.fixtureCatalog, "--iterations", "10"], in: dir)
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty, "\(r.stdout)")
-        #expect(r.stderr.contains("""
-            error: the pinned sessions cannot all hold; no plan was written:
-              - d1: pinned start 2027-03-04 is not allowed (a 3-day session starting on a Thursday does not fit Monday to Friday)
-              - d2: pinned trainer t1 is not qualified for online-1d
+        #expect(
+            r.stderr.contains(
+                """
+                error: the pinned sessions cannot all hold; no plan was written:
+                  - d1: pinned start 2027-03-04 is not allowed (a 3-day session starting on a Thursday does not fit Monday to Friday)
+                  - d2: pinned trainer t1 is not qualified for online-1d
 
-            """), "\(r.stderr)")
+                """), "\(r.stderr)")
         // The default output (next to the request) is left as it was.
         #expect(try String(contentsOf: out, encoding: .utf8) == "previous plan")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".json") || $0.contains(".tmp") }
@@ -137,22 +148,25 @@ import Testing
 
     @Test func malformedRequestIsExit65WithFileLineColumn() throws {
         let dir = try Rioplan.tempDir("rio-plan")
-        try Data("""
+        try Data(
+            """
             name: broken
             currency: USD
             horizon: {start: 2027-03-01, end: 2027-02-30}
             demand:
               - {id: d1, module: joint-3d, region: africa, participants: 40}
 
-            """.utf8).write(to: dir.appendingPathComponent("request.yaml"))
+            """.utf8
+        ).write(to: dir.appendingPathComponent("request.yaml"))
         let r = try run(["plan", "request.yaml", "--catalog", Self.fixtureCatalog], in: dir)
         #expect(r.status == 65)
-        #expect(r.stderr == """
-            error: request.yaml:3:35: `end` of `horizon` is not a date: `2027-02-30`; write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01
-            error: request.yaml:5:62: 40 participants exceed the 30 that module `joint-3d` allows; lower participants to 30 or split the demand in two
-            error: 2 problems found.
+        #expect(
+            r.stderr == """
+                error: request.yaml:3:35: `end` of `horizon` is not a date: `2027-02-30`; write a real calendar date as YYYY-MM-DD, e.g. 2027-03-01
+                error: request.yaml:5:62: 40 participants exceed the 30 that module `joint-3d` allows; lower participants to 30 or split the demand in two
+                error: 2 problems found.
 
-            """, "\(r.stderr)")
+                """, "\(r.stderr)")
         // A YAML syntax error is located too.
         try Data("name: broken\ndemand:\n  - {id: d1, module: [joint-3d\n".utf8).write(to: dir.appendingPathComponent("request.yaml"))
         let s = try run(["plan", "request.yaml", "--catalog", Self.fixtureCatalog], in: dir)

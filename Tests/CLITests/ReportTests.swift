@@ -51,8 +51,12 @@ struct ReportTests {
     @Test func chromiumRendersThePage() throws {
         let (url, _) = try report()
         let png = url.deletingLastPathComponent().appendingPathComponent("report.png")
-        let r = try Rioplan.tool("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                                              "--screenshot=\(png.path)", "--window-size=1400,2400", url.absoluteString])
+        let r = try Rioplan.tool(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                "--screenshot=\(png.path)", "--window-size=1400,2400", url.absoluteString,
+            ])
         #expect(r.status == 0, "\(r.stderr.suffix(500))")
         let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
         #expect(size > 50_000, "screenshot of \(size) bytes")

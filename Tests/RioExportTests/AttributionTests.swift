@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RioExport
 
 @Suite("Attribution of session money to conventions")

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioExport
 
 /// The pub-m benchmark plan beside the package (`../shared/benchmarks/pub-m`).
@@ -36,7 +37,9 @@ struct ICalendarHistoryTests {
         for s in context.plan.sessions {
             let end = try #require(s.endDay).adding(days: 1).iso.replacingOccurrences(of: "-", with: "")
             let start = s.start.replacingOccurrences(of: "-", with: "")
-            #expect(text.contains("UID:\(s.id)@rioplan\r\nDTSTAMP:20270101T080000Z\r\nLAST-MODIFIED:20270101T080000Z\r\nDTSTART;VALUE=DATE:\(start)\r\nDTEND;VALUE=DATE:\(end)\r\n"))
+            #expect(
+                text.contains(
+                    "UID:\(s.id)@rioplan\r\nDTSTAMP:20270101T080000Z\r\nLAST-MODIFIED:20270101T080000Z\r\nDTSTART;VALUE=DATE:\(start)\r\nDTEND;VALUE=DATE:\(end)\r\n"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RioExport
 
 @Suite("iCalendar text: escaping and folding")

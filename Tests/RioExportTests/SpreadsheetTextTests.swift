@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RioExport
 
 @Suite("Spreadsheet text: formula injection and XML")
@@ -45,8 +46,12 @@ struct SpreadsheetTextTests {
     @Test func sheetNamesAreChecked() {
         let bad = Workbook(title: "t", currency: "USD", sheets: [Workbook.Sheet(name: "a/b", header: [], rows: [])])
         #expect(throws: (any Error).self) { try bad.data() }
-        let dup = Workbook(title: "t", currency: "USD", sheets: [Workbook.Sheet(name: "Sheet", header: [], rows: []),
-                                                                  Workbook.Sheet(name: "SHEET", header: [], rows: [])])
+        let dup = Workbook(
+            title: "t", currency: "USD",
+            sheets: [
+                Workbook.Sheet(name: "Sheet", header: [], rows: []),
+                Workbook.Sheet(name: "SHEET", header: [], rows: []),
+            ])
         #expect(throws: (any Error).self) { try dup.data() }
     }
 

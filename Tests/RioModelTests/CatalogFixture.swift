@@ -5,89 +5,89 @@ import RioModel
 struct CatalogFixture {
     static let base: [String: String] = [
         "conventions.yaml": """
-            conventions:
-              - id: UNCCD
-                name: Desertification
-              - id: CBD
-                name: Biodiversity
+        conventions:
+          - id: UNCCD
+            name: Desertification
+          - id: CBD
+            name: Biodiversity
 
-            """,
+        """,
         "themes.yaml": """
-            themes:
-              - id: gender
-                label: Gender
-              - id: finance
-                label: Finance
-                parent: gender
-                terms:
-                  CBD: [resource mobilisation]
+        themes:
+          - id: gender
+            label: Gender
+          - id: finance
+            label: Finance
+            parent: gender
+            terms:
+              CBD: [resource mobilisation]
 
-            """,
+        """,
         "mandates.yaml": """
-            mandates:
-              - id: m-unccd
-                convention: UNCCD
-                symbol: "2/COP.16"
-                title: Capacity-building
-                year: 2024
-                themes: [gender]
-                summary: Asks for training.
-              - id: m-cbd
-                convention: CBD
-                symbol: "15/8"
-                title: Capacity-building and development
-                year: 2022
-                themes: [gender, finance]
-                summary: Asks for more training.
+        mandates:
+          - id: m-unccd
+            convention: UNCCD
+            symbol: "2/COP.16"
+            title: Capacity-building
+            year: 2024
+            themes: [gender]
+            summary: Asks for training.
+          - id: m-cbd
+            convention: CBD
+            symbol: "15/8"
+            title: Capacity-building and development
+            year: 2022
+            themes: [gender, finance]
+            summary: Asks for more training.
 
-            """,
+        """,
         "modules.yaml": """
-            modules:
-              - id: intro
-                title: Introduction
-                themes: [gender]
-                mandates: [m-unccd, m-cbd]
-                delivery: online
-                days: 1
-                languages: [en]
-                maxParticipants: 30
-              - id: advanced
-                title: Advanced
-                themes: [finance]
-                mandates: [m-cbd]
-                delivery: in-person
-                days: 3
-                trainers: 2
-                languages: [en, fr]
-                maxParticipants: 25
-                prerequisites: [intro]
+        modules:
+          - id: intro
+            title: Introduction
+            themes: [gender]
+            mandates: [m-unccd, m-cbd]
+            delivery: online
+            days: 1
+            languages: [en]
+            maxParticipants: 30
+          - id: advanced
+            title: Advanced
+            themes: [finance]
+            mandates: [m-cbd]
+            delivery: in-person
+            days: 3
+            trainers: 2
+            languages: [en, fr]
+            maxParticipants: 25
+            prerequisites: [intro]
 
-            """,
+        """,
         "regions.yaml": """
-            regions:
-              - id: africa
-                name: Africa
-                timezone: Africa/Nairobi
-                dsaPerDay: 260
-                participantTravel: 850
-                localTravel: 300
-                venues:
-                  - id: nairobi
-                    name: UNON
-                    city: Nairobi
-                    capacity: 80
-                    costPerDay: 1200
-              - id: weog
-                name: WEOG
-                timezone: Europe/Berlin
-                dsaPerDay: 300
-                participantTravel: 600
-                localTravel: 200
-                venues: []
-            travel:
-              - {from: weog, to: africa, cost: 1600}
+        regions:
+          - id: africa
+            name: Africa
+            timezone: Africa/Nairobi
+            dsaPerDay: 260
+            participantTravel: 850
+            localTravel: 300
+            venues:
+              - id: nairobi
+                name: UNON
+                city: Nairobi
+                capacity: 80
+                costPerDay: 1200
+          - id: weog
+            name: WEOG
+            timezone: Europe/Berlin
+            dsaPerDay: 300
+            participantTravel: 600
+            localTravel: 200
+            venues: []
+        travel:
+          - {from: weog, to: africa, cost: 1600}
 
-            """,
+        """,
     ]
 
     let folder: URL

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RioModel
 
 /// Hostile or broken files: a clear located diagnostic, never a crash or a hang.
@@ -42,14 +43,18 @@ import Testing
         var big = Data(capacity: 10 << 20)
         while big.count < 10 << 20 { big.append(line) }
         try f.write(big, as: "huge.yaml")
-        #expect(try f.problems() == ["huge.yaml:1:1: file is 10 MB, larger than the 8 MB a catalog or request file may be; "
-            + "split it into several files or check that this is the right file"])
+        #expect(
+            try f.problems() == [
+                "huge.yaml:1:1: file is 10 MB, larger than the 8 MB a catalog or request file may be; "
+                    + "split it into several files or check that this is the right file"
+            ])
     }
 
     @Test func deeplyNestedFlowIsRefused() throws {
         let f = try CatalogFixture()
-        try f.write(Data(("themes: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n").utf8),
-                    as: "deep.yaml")
+        try f.write(
+            Data(("themes: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n").utf8),
+            as: "deep.yaml")
         #expect(try f.problems() == ["deep.yaml:1:265: nesting deeper than 256 levels; flatten the structure; no RioPlan file needs this depth"])
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RioModel
 
 @Suite struct DayTests {

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// The planner tests' catalog (`Tests/Fixtures/planner/catalog`) and small plan requests written as YAML.
@@ -71,11 +72,13 @@ enum Fixture {
         var solver = Solver(problem: problem, options: SolverOptions(iterations: iterations, seed: seed))
         let result = solver.solve()
         let dir = (request.path as NSString).deletingLastPathComponent
-        let inputs = Plan.PlanInputs(request: (request.path as NSString).lastPathComponent,
-                                     catalog: PlanFile.relativePath(catalogPath, from: dir.isEmpty ? "." : dir),
-                                     requestSha256: nil, catalogSha256: nil)
-        let plan = PlanBuilder.plan(problem, result, inputs: inputs,
-                                    solver: Plan.SolverInfo(seconds: 0, seed: seed, timeLimit: nil, iterations: iterations))
+        let inputs = Plan.PlanInputs(
+            request: (request.path as NSString).lastPathComponent,
+            catalog: PlanFile.relativePath(catalogPath, from: dir.isEmpty ? "." : dir),
+            requestSha256: nil, catalogSha256: nil)
+        let plan = PlanBuilder.plan(
+            problem, result, inputs: inputs,
+            solver: Plan.SolverInfo(seconds: 0, seed: seed, timeLimit: nil, iterations: iterations))
         return Solved(problem: problem, result: result, plan: plan)
     }
 
@@ -106,9 +109,10 @@ enum Fixture {
         var p = plan
         var value = 0
         for s in p.sessions { value += (request.demand(s.demand)?.priority ?? 0) * s.conventions.count }
-        p.score = .init(value: value, cash: p.sessions.reduce(0) { $0 + $1.cost.cash },
-                        inKind: p.sessions.reduce(0) { $0 + $1.cost.inKind },
-                        scheduled: p.sessions.count, demands: request.demands.count)
+        p.score = .init(
+            value: value, cash: p.sessions.reduce(0) { $0 + $1.cost.cash },
+            inKind: p.sessions.reduce(0) { $0 + $1.cost.inKind },
+            scheduled: p.sessions.count, demands: request.demands.count)
         return p
     }
 }
@@ -133,8 +137,10 @@ struct RequestSpec {
 
     var yaml: String {
         var s = "name: \(name)\ntitle: Test plan\ncurrency: USD\nhorizon: {start: \(horizon.start), end: \(horizon.end)}\n"
-        for (key, items) in [("demand", demand), ("staff", staff), ("staffing", staffing), ("funding", funding),
-                             ("blackouts", blackouts), ("delivered", delivered), ("pinned", pinned)] where !items.isEmpty {
+        for (key, items) in [
+            ("demand", demand), ("staff", staff), ("staffing", staffing), ("funding", funding),
+            ("blackouts", blackouts), ("delivered", delivered), ("pinned", pinned),
+        ] where !items.isEmpty {
             s += "\(key):\n" + items.map { "  - \($0)\n" }.joined()
         }
         return s

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// The solver against proven optima: for seeded random requests (`RandomRequest`), the value and cash of

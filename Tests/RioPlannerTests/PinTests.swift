@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// Pinned sessions: honoured exactly when they can hold; named with the reason when they cannot.
@@ -21,8 +22,9 @@ import Testing
 
     @Test func feasiblePinIsHonouredExactly() throws {
         // Not the cheapest choice in any field: nairobi costs more than dakar, and en would do as well as fr.
-        let spec = Self.request(["{demand: d1, start: 2027-03-17, venue: nairobi, trainers: [t1], language: fr}"],
-                                extraStaff: ["{id: t6, name: T Six, org: CBD, home: africa, languages: [en, fr], modules: [joint-3d], dayRate: 100}"])
+        let spec = Self.request(
+            ["{demand: d1, start: 2027-03-17, venue: nairobi, trainers: [t1], language: fr}"],
+            extraStaff: ["{id: t6, name: T Six, org: CBD, home: africa, languages: [en, fr], modules: [joint-3d], dayRate: 100}"])
         let (request, catalog) = try spec.load()
         let solved = Fixture.solve(request, catalog, iterations: 100)
         #expect(solved.result.pinConflicts == [])
@@ -62,7 +64,8 @@ import Testing
 
     @Test func pinnedTrainerUnavailable() throws {
         var spec = Self.request(["{demand: d1, start: 2027-03-01, trainers: [t1]}"])
-        spec.staff[0] = "{id: t1, name: T One, org: UNCCD, home: weog, languages: [en, fr], modules: [joint-3d], dayRate: 500, unavailable: [{start: 2027-03-02, end: 2027-03-02}]}"
+        spec.staff[0] =
+            "{id: t1, name: T One, org: UNCCD, home: weog, languages: [en, fr], modules: [joint-3d], dayRate: 500, unavailable: [{start: 2027-03-02, end: 2027-03-02}]}"
         #expect(try conflicts(spec) == ["d1: trainer t1 is unavailable or in an organisation blackout during 2027-03-01..2027-03-03"])
     }
 
@@ -81,8 +84,11 @@ import Testing
 
     @Test func pinnedLanguageAndVenueMustFit() throws {
         let c = try conflicts(Self.request(["{demand: d1, start: 2027-03-01, venue: bonn, language: es}"]))
-        #expect(c == ["d1: pinned language es is not offered (module joint-3d runs in en, fr)",
-                      "d1: pinned venue bonn is not in region africa"])
+        #expect(
+            c == [
+                "d1: pinned language es is not offered (module joint-3d runs in en, fr)",
+                "d1: pinned venue bonn is not in region africa",
+            ])
     }
 }
 
@@ -92,11 +98,15 @@ import Testing
     /// other; dakar is the cheapest venue, nairobi the other.
     static func spec(_ pins: [String], t1MaxDays: Int? = nil) -> RequestSpec {
         var r = RequestSpec()
-        r.demand = ["{id: d1, module: joint-3d, region: africa, participants: 10}",
-                    "{id: d2, module: joint-3d, region: africa, participants: 10}"]
-        r.staff = ["{id: t1, name: T One, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 100"
-                   + (t1MaxDays.map { ", maxDays: \($0)" } ?? "") + "}",
-                   "{id: t6, name: T Six, org: CBD, home: weog, languages: [en], modules: [joint-3d], dayRate: 100}"]
+        r.demand = [
+            "{id: d1, module: joint-3d, region: africa, participants: 10}",
+            "{id: d2, module: joint-3d, region: africa, participants: 10}",
+        ]
+        r.staff = [
+            "{id: t1, name: T One, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 100"
+                + (t1MaxDays.map { ", maxDays: \($0)" } ?? "") + "}",
+            "{id: t6, name: T Six, org: CBD, home: weog, languages: [en], modules: [joint-3d], dayRate: 100}",
+        ]
         r.pinned = pins
         return r
     }
@@ -110,7 +120,7 @@ import Testing
         // Feasible: d1 with t6, d2 with t1 (d1 alone would take the cheaper t1).
         let (s, request, catalog) = try solve(Self.spec(["{demand: d1, start: 2027-03-01}", "{demand: d2, start: 2027-03-01, trainers: [t1]}"]))
         #expect(s.result.pinConflicts == [])
-        
+
         #expect(s.plan.session("d1")?.trainers == ["t6"] && s.plan.session("d2")?.trainers == ["t1"])
         #expect(Fixture.verdict(s.plan, request, catalog) == [])
     }

@@ -1,26 +1,33 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// `PlanDiff`: each kind of change, exactly, on hand-made plans.
 @Suite struct PlanDiffTests {
     /// A session of demand `demand` with one funding line per `funding` entry.
-    static func s(_ demand: String, start: String = "2027-03-01", end: String? = nil, venue: String? = "dakar",
-                  language: String = "en", trainers: [String] = ["t1"], conventions: [String] = ["UNCCD"],
-                  cash: Int = 1000, funding: [(String, Int)]? = nil) -> PlanSession {
-        PlanSession(id: "p/\(demand)", demand: demand, module: "m-\(demand)", region: "africa", venue: venue, language: language,
-                    start: start, end: end ?? start, days: 1, participants: 10, trainers: trainers, conventions: conventions,
-                    mandates: [], themes: [], cost: SessionCost(cash: cash, inKind: 100, venue: 0, participants: cash, travel: 0),
-                    funding: (funding ?? [("core", cash)]).map { FundingLine(source: $0.0, amount: $0.1) })
+    static func s(
+        _ demand: String, start: String = "2027-03-01", end: String? = nil, venue: String? = "dakar",
+        language: String = "en", trainers: [String] = ["t1"], conventions: [String] = ["UNCCD"],
+        cash: Int = 1000, funding: [(String, Int)]? = nil
+    ) -> PlanSession {
+        PlanSession(
+            id: "p/\(demand)", demand: demand, module: "m-\(demand)", region: "africa", venue: venue, language: language,
+            start: start, end: end ?? start, days: 1, participants: 10, trainers: trainers, conventions: conventions,
+            mandates: [], themes: [], cost: SessionCost(cash: cash, inKind: 100, venue: 0, participants: cash, travel: 0),
+            funding: (funding ?? [("core", cash)]).map { FundingLine(source: $0.0, amount: $0.1) })
     }
 
     static func plan(_ sessions: [PlanSession], value: Int? = nil) -> Plan {
-        Plan(name: "p", currency: "USD", horizon: .init(start: "2027-03-01", end: "2027-03-31"),
-             inputs: .init(request: "r.yaml", catalog: "c", requestSha256: nil, catalogSha256: nil), sessions: sessions,
-             unscheduled: [], score: .init(value: value ?? sessions.count * 3, cash: sessions.reduce(0) { $0 + $1.cost.cash },
-                                           inKind: sessions.reduce(0) { $0 + $1.cost.inKind }, scheduled: sessions.count, demands: 5),
-             solver: .init(seconds: 0, seed: 1, timeLimit: nil, iterations: 0))
+        Plan(
+            name: "p", currency: "USD", horizon: .init(start: "2027-03-01", end: "2027-03-31"),
+            inputs: .init(request: "r.yaml", catalog: "c", requestSha256: nil, catalogSha256: nil), sessions: sessions,
+            unscheduled: [],
+            score: .init(
+                value: value ?? sessions.count * 3, cash: sessions.reduce(0) { $0 + $1.cost.cash },
+                inKind: sessions.reduce(0) { $0 + $1.cost.inKind }, scheduled: sessions.count, demands: 5),
+            solver: .init(seconds: 0, seed: 1, timeLimit: nil, iterations: 0))
     }
 
     @Test func identicalPlansHaveNoChange() {
@@ -114,8 +121,9 @@ import Testing
     }
 
     @Test func totalsCompareScores() {
-        let d = PlanDiff(old: Self.plan([Self.s("d1", cash: 500), Self.s("d2", cash: 700)], value: 9),
-                         new: Self.plan([Self.s("d1", cash: 500)], value: 4))
+        let d = PlanDiff(
+            old: Self.plan([Self.s("d1", cash: 500), Self.s("d2", cash: 700)], value: 9),
+            new: Self.plan([Self.s("d1", cash: 500)], value: 4))
         #expect(d.totals.value == .init(old: 9, new: 4))
         #expect(d.totals.value.delta == -5)
         #expect(d.totals.cash == .init(old: 1200, new: 500))
@@ -174,10 +182,15 @@ import Testing
     }
 
     @Test func appliesAndRefusesUnknownIds() throws {
-        let req = PlanRequest(name: "p", title: "", currency: "USD", horizon: DayRange(start: .of("2027-03-01"), end: .of("2027-03-31")),
-                              demands: [], staff: [Trainer(id: "t-001", name: "A", org: "UNCCD", home: "weog", languages: ["en"],
-                                                           modules: [], dayRate: 0)],
-                              funding: [FundingSource(id: "gef-ccb", name: "GEF", owner: "GEF", type: "grant", cap: 1000)])
+        let req = PlanRequest(
+            name: "p", title: "", currency: "USD", horizon: DayRange(start: .of("2027-03-01"), end: .of("2027-03-31")),
+            demands: [],
+            staff: [
+                Trainer(
+                    id: "t-001", name: "A", org: "UNCCD", home: "weog", languages: ["en"],
+                    modules: [], dayRate: 0)
+            ],
+            funding: [FundingSource(id: "gef-ccb", name: "GEF", owner: "GEF", type: "grant", cap: 1000)])
         let r = try Scenario(caps: [.init(source: "gef-ccb", change: .percent(-30))], withoutTrainers: ["t-001"]).apply(to: req)
         #expect(r.funding.first?.cap == 700)
         #expect(r.staff.isEmpty)

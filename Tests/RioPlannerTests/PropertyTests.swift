@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// Properties over seeded random small requests (`RandomRequest`): every plan verifies, every demand is

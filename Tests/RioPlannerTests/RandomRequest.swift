@@ -1,5 +1,6 @@
 import Foundation
 import RioModel
+
 @testable import RioPlanner
 
 /// Seeded random plan requests over the fixture catalog: 3–15 demands, trainers and funding sources,
@@ -43,7 +44,8 @@ struct RandomRequest {
 
         for i in 0..<(3 + below(13)) {
             let m = pick(RandomRequest.modules)
-            var e = "{id: d\(i), module: \(m), region: \(pick(RandomRequest.regions)), participants: \(1 + below(RandomRequest.maxParticipants[m] ?? 1)), priority: \(1 + below(5))"
+            var e =
+                "{id: d\(i), module: \(m), region: \(pick(RandomRequest.regions)), participants: \(1 + below(RandomRequest.maxParticipants[m] ?? 1)), priority: \(1 + below(5))"
             if chance(0.3) { e += ", languages: \(list(subset(RandomRequest.moduleLanguages[m] ?? ["en"])))" }
             if chance(0.4) {
                 let a = below(70), b = min(RandomRequest.horizonDays - 1, a + below(35))

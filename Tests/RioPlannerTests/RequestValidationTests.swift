@@ -72,8 +72,12 @@ import Testing
         let r = try PlanRequestLoader.load(path: try Self.write(Self.valid), catalog: try Fixture.catalog())
         #expect(r.demands.map(\.id) == ["d1", "d2"])
         #expect(r.demands[1].priority == 3 && r.demands[1].languages == nil && r.demands[1].earliest == nil)
-        #expect(r.pinned == [Pin(demand: "d1", start: Day(iso: "2027-03-01") ?? Day(number: 0), trainers: ["t1"],
-                                 location: r.pinned.first?.location ?? SourceLocation(file: "", line: 0, column: 0))])
+        #expect(
+            r.pinned == [
+                Pin(
+                    demand: "d1", start: Day(iso: "2027-03-01") ?? Day(number: 0), trainers: ["t1"],
+                    location: r.pinned.first?.location ?? SourceLocation(file: "", line: 0, column: 0))
+            ])
     }
 
     static func write(_ text: String) throws -> String {
@@ -216,14 +220,18 @@ import Testing
             _ = try PlanRequestLoader.load(path: path, catalog: try Fixture.catalog())
             Issue.record("a roster with an unknown home region loaded")
         } catch RioError.invalidInput(let ds) {
-            #expect(ds.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+            #expect(
+                ds.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
                     == ["rosters/staff-2027.yaml:11:9: unknown home region `afrika`; did you mean `africa`?"])
         }
     }
 
     @Test func listFileThatDoesNotExist() throws {
         let p = try problems(variant("blackouts:\n  - name: Retreat\n    start: 2027-03-15\n    end: 2027-03-19\n", "blackouts: holidays.yaml\n"))
-        #expect(p == ["request.yaml:29:12: `blackouts` names the file `holidays.yaml`, which does not exist; give a path relative to the request file, or write the list inline"])
+        #expect(
+            p == [
+                "request.yaml:29:12: `blackouts` names the file `holidays.yaml`, which does not exist; give a path relative to the request file, or write the list inline"
+            ])
     }
 
     @Test func everyProblemIsReportedTogether() throws {

@@ -1,14 +1,17 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// The solver on small requests: valid plans (by the Verifier and by the Python reference checker),
 /// exact funding, prerequisites and blackouts kept, and the optimum where it can be reasoned by hand.
 @Suite struct SolverTests {
     /// Solves `spec` and requires the plan to verify, both with the Verifier and with `check-plan`.
-    func solveVerified(_ spec: RequestSpec, seed: UInt64 = 1, python: Bool = true,
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (Plan, PlanRequest) {
+    func solveVerified(
+        _ spec: RequestSpec, seed: UInt64 = 1, python: Bool = true,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (Plan, PlanRequest) {
         let (request, catalog) = try spec.load()
         let plan = Fixture.solve(request, catalog, iterations: 300, seed: seed).plan
         #expect(Fixture.verdict(plan, request, catalog) == [], "seed \(seed)", sourceLocation: sourceLocation)
@@ -49,7 +52,11 @@ import Testing
             #expect(Set(plan.sessions.map(\.demand)) == ["d1", "d2", "d3", "d5"], "seed \(seed)")
             #expect(plan.score.value == 21 && plan.score.cash == 20_100, "seed \(seed)")
             let d4 = try #require(plan.unscheduled.first { $0.demand == "d4" })
-            #expect(d4.reasons == [Reason(code: "budget", message: "its eligible sources cannot cover it: cash 17,040, while gender-fund has 17,000 left for it; gender-fund needs 40 more")])
+            #expect(
+                d4.reasons == [
+                    Reason(
+                        code: "budget", message: "its eligible sources cannot cover it: cash 17,040, while gender-fund has 17,000 left for it; gender-fund needs 40 more")
+                ])
         }
     }
 
@@ -117,10 +124,19 @@ import Testing
             let (plan, _) = try solveVerified(spec, seed: seed, python: seed == 1)
             #expect(plan.sessions.map(\.demand).sorted() == ["a", "b"], "seed \(seed)")
             #expect(plan.score.value == 9 && plan.score.cash == 800, "seed \(seed)")
-            #expect(plan.unscheduled == [UnscheduledDemand(demand: "c", reasons: [Reason(
-                code: "lower-value",
-                message: "feasible alone, but its eligible sources pay for more valuable sessions: cash 250, while core has 0 left for it; core needs 250 more")])],
-                    "seed \(seed)")
+            #expect(
+                plan.unscheduled == [
+                    UnscheduledDemand(
+                        demand: "c",
+                        reasons: [
+                            Reason(
+                                code: "lower-value",
+                                message:
+                                    "feasible alone, but its eligible sources pay for more valuable sessions: cash 250, while core has 0 left for it; core needs 250 more"
+                            )
+                        ])
+                ],
+                "seed \(seed)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// Each reason code of plan-format.md on the smallest request that produces it, with its exact message.
@@ -26,7 +27,13 @@ import Testing
         var spec = Self.one("{id: d1, module: joint-3d, region: africa, participants: 10, earliest: 2027-03-08, latest: 2027-03-12}")
         spec.blackouts = ["{name: Retreat, start: 2027-03-08, end: 2027-03-12}"]
         let r = try reasons(spec, "d1")
-        #expect(r == [Reason(code: "no-window", message: "no 3-day Monday-to-Friday slot in 2027-03-08..2027-03-12 is free of blackouts (blackouts: Retreat 2027-03-08..2027-03-12); widen the window")])
+        #expect(
+            r == [
+                Reason(
+                    code: "no-window",
+                    message: "no 3-day Monday-to-Friday slot in 2027-03-08..2027-03-12 is free of blackouts (blackouts: Retreat 2027-03-08..2027-03-12); widen the window"
+                )
+            ])
     }
 
     @Test func noWindowFromTheWeekShapeAlone() throws {
@@ -69,15 +76,22 @@ import Testing
     @Test func prerequisiteNeitherDeliveredNorRequested() throws {
         let spec = Self.one("{id: d1, module: advanced, region: africa, participants: 10}")
         let r = try reasons(spec, "d1")
-        #expect(r == [Reason(code: "prerequisite", message: "prerequisite online-1d is neither delivered in africa nor requested there; add a demand for it or list it under `delivered`")])
+        #expect(
+            r == [
+                Reason(
+                    code: "prerequisite",
+                    message: "prerequisite online-1d is neither delivered in africa nor requested there; add a demand for it or list it under `delivered`")
+            ])
     }
 
     @Test func prerequisiteRequestedButUnscheduled() throws {
         var spec = Self.one("{id: d1, module: advanced, region: africa, participants: 10}")
         // The prerequisite's only trainer speaks no language of online-1d.
         spec.demand.append("{id: d0, module: online-1d, region: africa, participants: 10}")
-        spec.staff = ["{id: t4, name: T Four, org: UNCCD, home: africa, languages: [en], modules: [advanced], dayRate: 300}",
-                      "{id: tz, name: T Z, org: CBD, home: africa, languages: [zh], modules: [online-1d], dayRate: 0}"]
+        spec.staff = [
+            "{id: t4, name: T Four, org: UNCCD, home: africa, languages: [en], modules: [advanced], dayRate: 300}",
+            "{id: tz, name: T Z, org: CBD, home: africa, languages: [zh], modules: [online-1d], dayRate: 0}",
+        ]
         let r = try reasons(spec, "d1")
         #expect(r == [Reason(code: "prerequisite", message: "prerequisite online-1d has no session in africa (demand d0 is unscheduled)")])
     }
@@ -101,7 +115,12 @@ import Testing
         var spec = Self.one()
         spec.staffing = ["{org: UNCCD, maxDays: 2}"]
         let r = try reasons(spec, "d1")
-        #expect(r == [Reason(code: "staffing", message: "the staffing caps of UNCCD (2 days) leave no trainer days for its 3 days; raise a cap or add trainers of another organisation")])
+        #expect(
+            r == [
+                Reason(
+                    code: "staffing",
+                    message: "the staffing caps of UNCCD (2 days) leave no trainer days for its 3 days; raise a cap or add trainers of another organisation")
+            ])
     }
 
     @Test func everyDemandOfARequestIsAccountedFor() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioPlanner
 
 /// One test per rule of scheduling-model.md, in the style of Timefold's `ConstraintVerifier`.
@@ -70,7 +71,9 @@ import Testing
 
     @Test func workingWeek() {
         var p = plan
-        p.edit("d1") { $0.start = "2027-03-04"; $0.end = "2027-03-06" }
+        p.edit("d1") {
+            $0.start = "2027-03-04"; $0.end = "2027-03-06"
+        }
         var r = request
         r.editDemand("d1") { $0.latest = nil }
         #expect(verdict(p, r) == ["workingWeek: t/d1: 3 days from 2027-03-04 do not fit Monday to Friday of one week"])
@@ -78,16 +81,23 @@ import Testing
 
     @Test func window() {
         var p = plan
-        p.edit("d1") { $0.start = "2027-03-15"; $0.end = "2027-03-17" }
+        p.edit("d1") {
+            $0.start = "2027-03-15"; $0.end = "2027-03-17"
+        }
         #expect(verdict(p) == ["window: t/d1: 2027-03-15..2027-03-17 lies outside 2027-03-01..2027-03-03"])
     }
 
     @Test func windowDefaultsToTheHorizon() {
         var r = request
-        r.editDemand("d1") { $0.earliest = nil; $0.latest = nil }
+        r.editDemand("d1") {
+            $0.earliest = nil; $0.latest = nil
+        }
         r.horizon.start = .of("2027-03-02")
-        #expect(verdict(plan, r) == ["window: t/d1: 2027-03-01..2027-03-03 lies outside 2027-03-02..2027-03-26",
-                                     "window: t/d4: 2027-03-01..2027-03-02 lies outside 2027-03-02..2027-03-02"])
+        #expect(
+            verdict(plan, r) == [
+                "window: t/d1: 2027-03-01..2027-03-03 lies outside 2027-03-02..2027-03-26",
+                "window: t/d4: 2027-03-01..2027-03-02 lies outside 2027-03-02..2027-03-02",
+            ])
     }
 
     @Test func globalBlackout() {
@@ -142,12 +152,13 @@ import Testing
         p.edit("d1") { $0.venue = "bonn" }
         // Without a venue of its region the session's cash lacks the venue cost, so the funding and the
         // score no longer add up either.
-        #expect(verdict(p) == [
-            "venue: t/d1: venue bonn is not a venue of africa",
-            "cost: t/d1: cost is cash 11100, in-kind 1500, venue 1800, participants 8100, travel 1200; expected 9300, 1500, 0, 8100, 1200",
-            "fundingTotal: t/d1: funding adds up to 11100, cash is 9300",
-            "scoreCash: score.cash is 37140, the sessions give 35340",
-        ])
+        #expect(
+            verdict(p) == [
+                "venue: t/d1: venue bonn is not a venue of africa",
+                "cost: t/d1: cost is cash 11100, in-kind 1500, venue 1800, participants 8100, travel 1200; expected 9300, 1500, 0, 8100, 1200",
+                "fundingTotal: t/d1: funding adds up to 11100, cash is 9300",
+                "scoreCash: score.cash is 37140, the sessions give 35340",
+            ])
     }
 
     @Test func venueCapacity() {
@@ -158,9 +169,13 @@ import Testing
 
     @Test func venueDoubleBooked() {
         var p = plan
-        p.edit("d5") { $0.start = "2027-03-02"; $0.end = "2027-03-03" }  // into dakar while d1 is there
+        p.edit("d5") {
+            $0.start = "2027-03-02"; $0.end = "2027-03-03"
+        }  // into dakar while d1 is there
         var r = request
-        r.editDemand("d5") { $0.earliest = nil; $0.latest = nil }
+        r.editDemand("d5") {
+            $0.earliest = nil; $0.latest = nil
+        }
         r.delivered = [Delivered(module: "online-1d", region: "africa")]
         #expect(verdict(p, r) == ["venueDoubleBooked: venue dakar holds two sessions on one day"])
     }
@@ -184,8 +199,11 @@ import Testing
         p.edit("d4") { $0.trainers = ["t2", "t2"] }
         var r = request
         r.editTrainer("t2") { $0.dayRate = 475 }  // so the in-kind of t2 twice equals that of t2 and t3
-        #expect(verdict(p, r) == ["trainerCount: t/d4: needs 2 distinct trainer(s), has t2, t2",
-                                  "trainerDoubleBooked: trainer t2 has two sessions on 2027-03-01"])
+        #expect(
+            verdict(p, r) == [
+                "trainerCount: t/d4: needs 2 distinct trainer(s), has t2, t2",
+                "trainerDoubleBooked: trainer t2 has two sessions on 2027-03-01",
+            ])
     }
 
     @Test func unknownTrainer() {
@@ -221,20 +239,28 @@ import Testing
     @Test func travelRule() {
         // t1 teaches d1 in africa Monday to Wednesday; give him d4 in weog on Thursday and Friday.
         var p = plan
-        p.edit("d4") { $0.start = "2027-03-04"; $0.end = "2027-03-05"; $0.trainers = ["t1", "t3"] }
+        p.edit("d4") {
+            $0.start = "2027-03-04"; $0.end = "2027-03-05"; $0.trainers = ["t1", "t3"]
+        }
         var r = request
-        r.editDemand("d4") { $0.earliest = nil; $0.latest = nil }
+        r.editDemand("d4") {
+            $0.earliest = nil; $0.latest = nil
+        }
         r.editTrainer("t1") { $0.modules = ["joint-3d", "pair-2d"] }  // same home and day rate as t2: same cost
         #expect(verdict(p, r) == ["travelRule: trainer t1 week of 2027-03-01 teaches in person in africa and weog"])
         // The next week is another week.
-        p.edit("d4") { $0.start = "2027-03-11"; $0.end = "2027-03-12" }
+        p.edit("d4") {
+            $0.start = "2027-03-11"; $0.end = "2027-03-12"
+        }
         #expect(verdict(p, r) == [])
     }
 
     @Test func travelRuleExemptsOnlineSessions() {
         // v1 teaches d3 online on Monday 03-08; an in-person session in africa the same week is fine.
         var p = plan
-        p.edit("d5") { $0.trainers = ["v1"]; $0.cost.inKind = 0 }
+        p.edit("d5") {
+            $0.trainers = ["v1"]; $0.cost.inKind = 0
+        }
         p.score.inKind -= 600
         var r = request
         r.editTrainer("v1") { $0.modules = ["online-1d", "advanced"] }
@@ -263,12 +289,18 @@ import Testing
     @Test func prerequisite() {
         // d5 (advanced, from 03-09) needs online-1d in africa first: move d2 to 03-10.
         var p = plan
-        p.edit("d2") { $0.start = "2027-03-10"; $0.end = "2027-03-10" }
+        p.edit("d2") {
+            $0.start = "2027-03-10"; $0.end = "2027-03-10"
+        }
         var r = request
-        r.editDemand("d2") { $0.earliest = nil; $0.latest = nil }
+        r.editDemand("d2") {
+            $0.earliest = nil; $0.latest = nil
+        }
         #expect(verdict(p, r) == ["prerequisite: t/d5: prerequisite online-1d is not delivered in africa before 2027-03-09"])
         // A prerequisite on the session's first day is not "strictly before" either.
-        p.edit("d2") { $0.start = "2027-03-09"; $0.end = "2027-03-09" }
+        p.edit("d2") {
+            $0.start = "2027-03-09"; $0.end = "2027-03-09"
+        }
         #expect(verdict(p, r) == ["prerequisite: t/d5: prerequisite online-1d is not delivered in africa before 2027-03-09"])
         // Listed under `delivered`, it need not be scheduled.
         r.delivered = [Delivered(module: "online-1d", region: "africa")]
@@ -278,9 +310,13 @@ import Testing
     @Test func prerequisiteInAnotherRegionDoesNotCount() {
         // d3 is online-1d in weog on 03-08: it does not open advanced in africa.
         var p = plan
-        p.edit("d2") { $0.start = "2027-03-10"; $0.end = "2027-03-10" }
+        p.edit("d2") {
+            $0.start = "2027-03-10"; $0.end = "2027-03-10"
+        }
         var r = request
-        r.editDemand("d2") { $0.earliest = nil; $0.latest = nil }
+        r.editDemand("d2") {
+            $0.earliest = nil; $0.latest = nil
+        }
         r.delivered = [Delivered(module: "online-1d", region: "weog")]
         #expect(verdict(p, r) == ["prerequisite: t/d5: prerequisite online-1d is not delivered in africa before 2027-03-09"])
     }
@@ -289,7 +325,9 @@ import Testing
 
     @Test func cost() {
         var p = plan
-        p.edit("d1") { $0.cost.cash = 11_000; $0.cost.venue = 1_700 }
+        p.edit("d1") {
+            $0.cost.cash = 11_000; $0.cost.venue = 1_700
+        }
         #expect(verdict(p) == ["cost: t/d1: cost is cash 11000, in-kind 1500, venue 1700, participants 8100, travel 1200; expected 11100, 1500, 1800, 8100, 1200"])
         p = plan
         p.edit("d4") { $0.cost.inKind = 1_800 }
@@ -305,15 +343,17 @@ import Testing
     @Test func sourceIneligible() {
         var r = request
         r.funding = [FundingSource(id: "core", name: "Core", owner: "UNCCD", type: "core", cap: 1_000_000, regions: ["africa"])]
-        #expect(verdict(plan, r) == [
-            "sourceIneligible: t/d4: source core may not pay for pair-2d in weog",
-            "sourceIneligible: t/d3: source core may not pay for online-1d in weog",
-        ])
+        #expect(
+            verdict(plan, r) == [
+                "sourceIneligible: t/d4: source core may not pay for pair-2d in weog",
+                "sourceIneligible: t/d3: source core may not pay for online-1d in weog",
+            ])
         r.funding = [FundingSource(id: "core", name: "Core", owner: "UNCCD", type: "core", cap: 1_000_000, conventions: ["UNCCD", "UNFCCC"])]
-        #expect(verdict(plan, r) == [
-            "sourceIneligible: t/d2: source core may not pay for online-1d in africa",
-            "sourceIneligible: t/d3: source core may not pay for online-1d in weog",
-        ])
+        #expect(
+            verdict(plan, r) == [
+                "sourceIneligible: t/d2: source core may not pay for online-1d in africa",
+                "sourceIneligible: t/d3: source core may not pay for online-1d in weog",
+            ])
         r.funding = [FundingSource(id: "core", name: "Core", owner: "UNCCD", type: "core", cap: 1_000_000, themes: ["finance"])]
         #expect(verdict(plan, r).count == 3)  // d1, d4, d5: land and gender
     }
@@ -380,8 +420,11 @@ import Testing
         var p = plan
         p.score.inKind = 0
         p.score.scheduled = 4
-        #expect(verdict(p) == ["scoreInKind: score.inKind is 0, the sessions give 4000",
-                               "scoreCounts: score counts 4/5 differ from 5/5"])
+        #expect(
+            verdict(p) == [
+                "scoreInKind: score.inKind is 0, the sessions give 4000",
+                "scoreCounts: score counts 4/5 differ from 5/5",
+            ])
     }
 
     @Test func demandCoverage() {

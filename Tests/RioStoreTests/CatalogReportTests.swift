@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioStore
 
 /// The cross-map, gaps and synergies queries.
@@ -69,7 +70,8 @@ import Testing
         let tenure = try #require(gaps.themesWithoutJointModule.first)
         #expect(tenure.mandatesPerConvention == [.init(convention: "UNCCD", mandates: 1), .init(convention: "CBD", mandates: 1)])
         #expect(tenure.modules.map(\.id) == ["u-tenure", "c-tenure"])
-        #expect(gaps.table().contains("  tenure - Land tenure: mandates UNCCD 1, CBD 1\n    single-convention modules to widen or merge: u-tenure (UNCCD), c-tenure (CBD)\n"))
+        #expect(
+            gaps.table().contains("  tenure - Land tenure: mandates UNCCD 1, CBD 1\n    single-convention modules to widen or merge: u-tenure (UNCCD), c-tenure (CBD)\n"))
     }
 
     @Test func synergiesListJointModulesAndMergeCandidates() throws {

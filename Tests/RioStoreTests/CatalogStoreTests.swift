@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioStore
 
 /// Building the catalog database and keeping it in step with the files.
@@ -67,8 +68,12 @@ import Testing
 
         let file = folder.appendingPathComponent("modules/modules.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
-        try Data(text.replacingOccurrences(of: "title: Securing land tenure for restoration",
-                                           with: "title: Securing land tenure in Zanzibar").utf8).write(to: file)
+        try Data(
+            text.replacingOccurrences(
+                of: "title: Securing land tenure for restoration",
+                with: "title: Securing land tenure in Zanzibar"
+            ).utf8
+        ).write(to: file)
         #expect(try store.ensureFresh(folder: folder.path))
         #expect(try store.search("zanzibar").map(\.id) == ["mod-01"])
         #expect(try store.ensureFresh(folder: folder.path) == false)

@@ -1,6 +1,7 @@
 import Foundation
 import RioModel
 import Testing
+
 @testable import RioStore
 
 /// The plan-run history kept for `rioplan diff` and friends.

@@ -1,5 +1,6 @@
 import RioModel
 import Testing
+
 @testable import RioStore
 
 /// FTS5 search: ranking, matched words, and queries that must never reach SQLite as syntax.
@@ -59,8 +60,10 @@ import Testing
         #expect(a.count == 26)
     }
 
-    @Test(arguments: ["gender \"finance", "AND OR (", "NEAR(gender finance, 2)", "title:gender", "-gender", "^gender",
-                      "gender*", "a\"b\"c", "(((finance)))", "{title}: x", "ümlaut café", "日本語", "'; DROP TABLE mandate; --"])
+    @Test(arguments: [
+        "gender \"finance", "AND OR (", "NEAR(gender finance, 2)", "title:gender", "-gender", "^gender",
+        "gender*", "a\"b\"c", "(((finance)))", "{title}: x", "ümlaut café", "日本語", "'; DROP TABLE mandate; --",
+    ])
     func hostileQueriesNeverReachSQLiteAsSyntax(_ text: String) throws {
         let store = try StoreFixture.store()
         _ = try store.search(text)

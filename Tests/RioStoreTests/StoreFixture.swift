@@ -1,5 +1,6 @@
 import Foundation
 import RioModel
+
 @testable import RioStore
 
 /// Paths and helpers shared by the store tests.
@@ -33,25 +34,25 @@ enum StoreFixture {
     /// Two conventions with mandates on `tenure` but only single-convention modules for it.
     static let gapCatalog: [String: String] = [
         "catalog.yaml": """
-            conventions:
-              - {id: UNCCD, name: Desertification}
-              - {id: CBD, name: Biodiversity}
-              - {id: UNFCCC, name: Climate}
-            themes:
-              - {id: tenure, label: Land tenure, terms: {UNCCD: [responsible governance of tenure]}}
-              - {id: gender, label: Gender}
-            mandates:
-              - {id: u1, convention: UNCCD, symbol: "26/COP.14", title: Land tenure, year: 2019, themes: [tenure], summary: Tenure security.}
-              - {id: c1, convention: CBD, symbol: "15/13", title: Tenure and biodiversity, year: 2022, themes: [tenure, gender], summary: Rights.}
-              - {id: f1, convention: UNFCCC, symbol: "3/CP.25", title: Gender action plan, year: 2019, themes: [gender], summary: GAP.}
-              - {id: f2, convention: UNFCCC, symbol: "1/CP.21", title: Paris, year: 2015, themes: [gender], summary: Unserved.}
-            modules:
-              - {id: u-tenure, title: Tenure for land, themes: [tenure], mandates: [u1], delivery: online, days: 1, languages: [en], maxParticipants: 20}
-              - {id: c-tenure, title: Tenure for biodiversity, themes: [tenure, gender], mandates: [c1], delivery: online, days: 1, languages: [en], maxParticipants: 20}
-              - {id: joint-gender, title: Gender across conventions, themes: [gender], mandates: [c1, f1], delivery: online, days: 2, languages: [en], maxParticipants: 20}
-            regions:
-              - {id: hq, name: HQ, timezone: Europe/Berlin, dsaPerDay: 300, participantTravel: 500, localTravel: 100, venues: []}
+        conventions:
+          - {id: UNCCD, name: Desertification}
+          - {id: CBD, name: Biodiversity}
+          - {id: UNFCCC, name: Climate}
+        themes:
+          - {id: tenure, label: Land tenure, terms: {UNCCD: [responsible governance of tenure]}}
+          - {id: gender, label: Gender}
+        mandates:
+          - {id: u1, convention: UNCCD, symbol: "26/COP.14", title: Land tenure, year: 2019, themes: [tenure], summary: Tenure security.}
+          - {id: c1, convention: CBD, symbol: "15/13", title: Tenure and biodiversity, year: 2022, themes: [tenure, gender], summary: Rights.}
+          - {id: f1, convention: UNFCCC, symbol: "3/CP.25", title: Gender action plan, year: 2019, themes: [gender], summary: GAP.}
+          - {id: f2, convention: UNFCCC, symbol: "1/CP.21", title: Paris, year: 2015, themes: [gender], summary: Unserved.}
+        modules:
+          - {id: u-tenure, title: Tenure for land, themes: [tenure], mandates: [u1], delivery: online, days: 1, languages: [en], maxParticipants: 20}
+          - {id: c-tenure, title: Tenure for biodiversity, themes: [tenure, gender], mandates: [c1], delivery: online, days: 1, languages: [en], maxParticipants: 20}
+          - {id: joint-gender, title: Gender across conventions, themes: [gender], mandates: [c1, f1], delivery: online, days: 2, languages: [en], maxParticipants: 20}
+        regions:
+          - {id: hq, name: HQ, timezone: Europe/Berlin, dsaPerDay: 300, participantTravel: 500, localTravel: 100, venues: []}
 
-            """,
+        """
     ]
 }

@@ -68,8 +68,9 @@ extension RioPlanCommand {
                     let store = CatalogStore(database: try AppDatabase(path: options.databasePath))
                     try store.build(catalog: catalog, fingerprint: hash, folder: options.catalog)
                     let s = CatalogSummary(catalog)
-                    print("Built \(options.databasePath) from \(options.catalog): \(s.mandates) mandates, \(s.modules) modules "
-                        + "(\(s.jointModules) joint), catalog sha256 \(hash.prefix(12))")
+                    print(
+                        "Built \(options.databasePath) from \(options.catalog): \(s.mandates) mandates, \(s.modules) modules "
+                            + "(\(s.jointModules) joint), catalog sha256 \(hash.prefix(12))")
                 }
             }
         }

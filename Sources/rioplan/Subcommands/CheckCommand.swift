@@ -42,7 +42,9 @@ extension RioPlanCommand {
                     out = out.replacingOccurrences(of: "{\n", with: "{\n  \"valid\" : \(report.valid),\n", options: [], range: out.range(of: "{\n"))
                     print(out)
                 } else if report.valid {
-                    print("Plan \(loaded.plan.name) is valid: value \(report.value), cash \(Money.text(report.cash)) \(loaded.plan.currency), in-kind \(Money.text(report.inKind)), \(report.scheduled) of \(report.demands) demands scheduled.")
+                    print(
+                        "Plan \(loaded.plan.name) is valid: value \(report.value), cash \(Money.text(report.cash)) \(loaded.plan.currency), in-kind \(Money.text(report.inKind)), \(report.scheduled) of \(report.demands) demands scheduled."
+                    )
                 } else {
                     print("Plan \(loaded.plan.name) breaks \(report.violations.count) rule(s):")
                     for v in report.violations { print("  [\(v.rule)] \(v.message)") }

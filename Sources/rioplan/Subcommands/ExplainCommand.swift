@@ -46,7 +46,9 @@ extension RioPlanCommand {
                         throw RioError.usage("\(demand) is not a demand of \(loaded.request.name); pass one of its demand ids")
                     }
                     if let s = loaded.plan.sessions.first(where: { $0.demand == demand }) {
-                        print("\(demand) is scheduled: \(s.module) in \(s.region), \(s.start)..\(s.end), \(s.venue ?? "online"), trainers \(s.trainers.joined(separator: ", ")).")
+                        print(
+                            "\(demand) is scheduled: \(s.module) in \(s.region), \(s.start)..\(s.end), \(s.venue ?? "online"), trainers \(s.trainers.joined(separator: ", "))."
+                        )
                         return
                     }
                     list = list.filter { $0.demand == demand }

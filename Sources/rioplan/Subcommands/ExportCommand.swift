@@ -96,8 +96,9 @@ extension RioPlanCommand.Export {
                 try AtomicFile.write(calendar.render(), to: out)
                 let n = calendar.sessions.count
                 let cancelled = past.cancelled.filter(filter.matches).count
-                Console.error("wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))")
-                              + (cancelled > 0 ? ", \(cancelled) cancelled" : "") + (note.map { "; history \($0)" } ?? ""))
+                Console.error(
+                    "wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))")
+                        + (cancelled > 0 ? ", \(cancelled) cancelled" : "") + (note.map { "; history \($0)" } ?? ""))
             }
         }
     }

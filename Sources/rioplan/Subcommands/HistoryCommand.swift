@@ -54,8 +54,9 @@ extension RioPlanCommand {
                 switch format {
                 case .json:
                     let entries = runs.map {
-                        Entry(name: $0.name, version: $0.version, createdAt: $0.createdAt, value: $0.value, cash: $0.cash,
-                              scheduled: $0.scheduled, demands: $0.demands, requestSha256: $0.requestSha256, catalogSha256: $0.catalogSha256)
+                        Entry(
+                            name: $0.name, version: $0.version, createdAt: $0.createdAt, value: $0.value, cash: $0.cash,
+                            scheduled: $0.scheduled, demands: $0.demands, requestSha256: $0.requestSha256, catalogSha256: $0.catalogSha256)
                     }
                     print(try TextTable.json(entries), terminator: "")
                 case .table:
@@ -64,11 +65,14 @@ extension RioPlanCommand {
                         return
                     }
                     let rows = runs.map { r in
-                        ["\(r.name)@\(r.version)", r.createdAt, "\(r.value)", Money.text(r.cash), "\(r.scheduled)/\(r.demands)",
-                         String(r.requestSha256.prefix(12)), String(r.catalogSha256.prefix(12))]
+                        [
+                            "\(r.name)@\(r.version)", r.createdAt, "\(r.value)", Money.text(r.cash), "\(r.scheduled)/\(r.demands)",
+                            String(r.requestSha256.prefix(12)), String(r.catalogSha256.prefix(12)),
+                        ]
                     }
-                    print(TextTable.render(["Version", "Recorded (UTC)", "Value", "Cash", "Scheduled", "Request", "Catalog"], rows),
-                          terminator: "")
+                    print(
+                        TextTable.render(["Version", "Recorded (UTC)", "Value", "Cash", "Scheduled", "Request", "Catalog"], rows),
+                        terminator: "")
                 }
             }
         }

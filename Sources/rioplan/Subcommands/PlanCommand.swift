@@ -35,7 +35,11 @@ extension RioPlanCommand {
         @Option(name: .long, help: "Seed of the search's random choices.")
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: ArgumentHelp("Re-plan close to a previous plan: a plan file, `latest` (the last recorded plan of this name) or NAME@VERSION. Plans are then compared by value, then sessions kept unchanged, then cash.", valueName: "PLAN"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Re-plan close to a previous plan: a plan file, `latest` (the last recorded plan of this name) or NAME@VERSION. Plans are then compared by value, then sessions kept unchanged, then cash.",
+                valueName: "PLAN"))
         var baseline: String?
 
         @Flag(name: .long, help: "Do not record this run in the workspace database's plan history.")
@@ -78,17 +82,22 @@ extension RioPlanCommand {
                 if !noHistory {
                     do {
                         let db = try AppDatabase(path: common.databasePath)
-                        let v = try db.recordPlanRun(name: plan.name, requestSha256: inputs.requestSha256 ?? "", catalogSha256: inputs.catalogSha256 ?? "",
-                                                     score: plan.score, planJSON: String(decoding: try PlanFile.encode(plan), as: UTF8.self))
+                        let v = try db.recordPlanRun(
+                            name: plan.name, requestSha256: inputs.requestSha256 ?? "", catalogSha256: inputs.catalogSha256 ?? "",
+                            score: plan.score, planJSON: String(decoding: try PlanFile.encode(plan), as: UTF8.self))
                         recorded = " Recorded as \(plan.name)@\(v) in \(common.databasePath)."
                     } catch let e as RioError {
                         Console.error("warning: the plan was written but not recorded in the history: \(e.description)")
                     }
                 }
                 if !quiet {
-                    Console.error("plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s")
+                    Console.error(
+                        "plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s"
+                    )
                 }
-                print("Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)")
+                print(
+                    "Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
+                )
                 if let b = baselinePlan {
                     print("Baseline \(baseline ?? ""): \(result.kept) of \(b.sessions.count) sessions kept unchanged.")
                 }

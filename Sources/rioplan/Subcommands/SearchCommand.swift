@@ -48,10 +48,15 @@ extension RioPlanCommand {
                 case .table: print(SearchHit.table(hits, query: query), terminator: "")
                 case .json: print(try TextTable.json(hits), terminator: "")
                 case .csv:
-                    print(TextTable.csv(["rank", "kind", "id", "title", "symbol", "conventions", "matched", "snippet"], hits.map {
-                        [String($0.rank), $0.kind.rawValue, $0.id, $0.title, $0.symbol ?? "", $0.conventions.joined(separator: "; "),
-                         $0.matched.joined(separator: "; "), $0.snippet]
-                    }), terminator: "")
+                    print(
+                        TextTable.csv(
+                            ["rank", "kind", "id", "title", "symbol", "conventions", "matched", "snippet"],
+                            hits.map {
+                                [
+                                    String($0.rank), $0.kind.rawValue, $0.id, $0.title, $0.symbol ?? "", $0.conventions.joined(separator: "; "),
+                                    $0.matched.joined(separator: "; "), $0.snippet,
+                                ]
+                            }), terminator: "")
                 }
             }
         }
@@ -71,8 +76,10 @@ extension RioPlanCommand {
             times.sort()
             let median = times.count % 2 == 1 ? times[times.count / 2] : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
             let p90 = times[min(times.count - 1, Int(Double(times.count) * 0.9))]
-            print(String(format: "search: %d queries, %d results, median %.2f ms, p90 %.2f ms, max %.2f ms",
-                         times.count, results, median, p90, times[times.count - 1]))
+            print(
+                String(
+                    format: "search: %d queries, %d results, median %.2f ms, p90 %.2f ms, max %.2f ms",
+                    times.count, results, median, p90, times[times.count - 1]))
         }
     }
 }

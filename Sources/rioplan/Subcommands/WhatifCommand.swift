@@ -36,7 +36,11 @@ extension RioPlanCommand {
         @Option(name: .long, help: ArgumentHelp("A trainer taken off the staff (repeatable).", valueName: "T"))
         var withoutTrainer: [String] = []
 
-        @Option(name: .long, help: ArgumentHelp("The current plan: a plan file, `latest` or NAME@VERSION (default: the latest recorded plan of this name, else NAME.plan.json next to the request).", valueName: "PLAN"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "The current plan: a plan file, `latest` or NAME@VERSION (default: the latest recorded plan of this name, else NAME.plan.json next to the request).",
+                valueName: "PLAN"))
         var against: String?
 
         @Option(name: .long, help: ArgumentHelp("Also write the scenario's plan here (it is never recorded in the history).", valueName: "PLAN.json"))
@@ -93,8 +97,9 @@ extension RioPlanCommand {
                 let inputs = Plan.PlanInputs(
                     request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
                     requestSha256: nil, catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let plan = PlanBuilder.plan(problem, result, inputs: inputs,
-                                            solver: PlanRunner.solverInfo(result, seed: seed, timeLimit: timeLimit, iterations: iterations))
+                let plan = PlanBuilder.plan(
+                    problem, result, inputs: inputs,
+                    solver: PlanRunner.solverInfo(result, seed: seed, timeLimit: timeLimit, iterations: iterations))
                 if let out { try PlanFile.write(plan, to: out) }
                 let diff = PlanDiff(old: current.plan, new: plan, oldLabel: current.label, newLabel: "what-if")
                 let changes = scenario.describe(original)
@@ -129,7 +134,8 @@ extension RioPlanCommand {
             if FileManager.default.fileExists(atPath: file) {
                 return (try PlanFile.read(file), file)
             }
-            throw RioError.usage("no current plan of \(name) to compare with: none recorded in \(dbPath) and no \(file); run `rioplan plan \(request)` first or pass --against PLAN.json")
+            throw RioError.usage(
+                "no current plan of \(name) to compare with: none recorded in \(dbPath) and no \(file); run `rioplan plan \(request)` first or pass --against PLAN.json")
         }
     }
 }
