@@ -41,16 +41,24 @@ extension Solver {
                 // Knapsack-style ejection: drop the sessions giving least value per cash among those
                 // sharing its money, until its cash fits, as long as they are worth less than it.
                 pool = pool.filter { problem.demandValue[$0] < du.value && sharesSource[problem.demandPattern[$0] * problem.patterns.count + du.pattern] }
-                var keys: [Double] = []
-                for j in pool { keys.append(ratio[j] * (0.6 + 0.8 * rng.unit())) }
-                let order = pool.indices.sorted { (keys[$0], pool[$0]) < (keys[$1], pool[$1]) }
-                var lost = 0
-                for o in order {
-                    let j = pool[o]
-                    if lost + problem.demandValue[j] >= du.value { continue }
-                    drop(j)
-                    lost += problem.demandValue[j]
-                    if schedule.funding.headroom(du.pattern) >= need { break }
+                let short = need - schedule.funding.headroom(du.pattern)
+                if short > 0 && rng.unit() < 0.5 {
+                    // Exact small knapsack: the set worth least (less than the target) whose cash covers
+                    // the shortfall, over a random sample of the pool (cash jittered for variety).
+                    let sample = pool.count > 60 ? (0..<60).map { _ in pool[rng.below(pool.count)] } : pool
+                    for j in knapsackEjection(sample, maxValue: du.value - 1, cash: short) { drop(j) }
+                } else {
+                    var keys: [Double] = []
+                    for j in pool { keys.append(ratio[j] * (0.6 + 0.8 * rng.unit())) }
+                    let order = pool.indices.sorted { (keys[$0], pool[$0]) < (keys[$1], pool[$1]) }
+                    var lost = 0
+                    for o in order {
+                        let j = pool[o]
+                        if lost + problem.demandValue[j] >= du.value { continue }
+                        drop(j)
+                        lost += problem.demandValue[j]
+                        if schedule.funding.headroom(du.pattern) >= need { break }
+                    }
                 }
             } else {
                 // Drop related sessions until the target's money would suffice (or k of them are gone).
@@ -139,5 +147,30 @@ extension Solver {
         // Undo.
         for i in inserted.reversed() { schedule.remove(i) }
         for (i, a) in removed.reversed() { schedule.insert(i, a) }
+    }
+
+    /// The scheduled sessions among `items` of least total value (at most `maxValue`) whose cash adds
+    /// up to at least `cash`; empty when none do.
+    ///
+    /// - Complexity: O(items × maxValue), values being small priorities × jointness.
+    func knapsackEjection(_ items: [Int], maxValue: Int, cash: Int) -> [Int] {
+        guard maxValue > 0 else { return [] }
+        let uniq = Array(Set(items)).sorted()
+        // best[v]: most cash freed with total value exactly v, and the items used.
+        var best = [Int](repeating: -1, count: maxValue + 1)
+        var sets = [[Int]](repeating: [], count: maxValue + 1)
+        best[0] = 0
+        for j in uniq {
+            let v = problem.demandValue[j], c = schedule.cashOf[j]
+            guard v <= maxValue, c > 0 else { continue }
+            for total in stride(from: maxValue, through: v, by: -1) where best[total - v] >= 0 {
+                if best[total - v] + c > best[total] {
+                    best[total] = best[total - v] + c
+                    sets[total] = sets[total - v] + [j]
+                }
+            }
+        }
+        for v in 1...maxValue where best[v] >= cash { return sets[v] }
+        return []
     }
 }
