@@ -22,44 +22,38 @@ enum Rioplan {
         return root.appendingPathComponent(".build/debug/rioplan")
     }
 
-    /// Runs `rioplan args` in `cwd` (default: a fresh temporary folder) with `RIOPLAN_DB` set to a scratch file.
+    /// Runs `rioplan args` in `cwd` (default: the package root).
     @discardableResult
     static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> RunResult {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd ?? root
-        var e = ProcessInfo.processInfo.environment
-        for (k, v) in env { e[k] = v }
-        p.environment = e
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let r = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+        try launch(binary, args, cwd: cwd ?? root, env: env)
     }
 
     /// Runs any program (python3, khal, soffice...) and captures its output.
     @discardableResult
     static func tool(_ exe: String, _ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> RunResult {
+        try launch(URL(fileURLWithPath: "/usr/bin/env"), [exe] + args, cwd: cwd, env: env)
+    }
+
+    /// Starts `executable`, reading stderr on another thread so a full pipe never blocks the child.
+    private static func launch(_ executable: URL, _ args: [String], cwd: URL?, env: [String: String]) throws -> RunResult {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [exe] + args
+        p.executableURL = executable
+        p.arguments = args
         if let cwd { p.currentDirectoryURL = cwd }
-        var e = ProcessInfo.processInfo.environment
-        for (k, v) in env { e[k] = v }
-        p.environment = e
+        p.environment = ProcessInfo.processInfo.environment.merging(env) { _, new in new }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
         try p.run()
+        let errBox = ErrBox()
+        let reader = Thread {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile(); errBox.done.signal()
+        }
+        reader.start()
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let r = err.fileHandleForReading.readDataToEndOfFile()
+        errBox.done.wait()
         p.waitUntilExit()
-        return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: r, as: UTF8.self))
+        return RunResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     /// A new empty temporary folder.
@@ -71,4 +65,9 @@ enum Rioplan {
 
     /// `../shared` beside the package.
     static let shared: URL = root.deletingLastPathComponent().appendingPathComponent("shared")
+}
+
+private final class ErrBox: @unchecked Sendable {
+    var data = Data()
+    let done = DispatchSemaphore(value: 0)
 }

@@ -26,15 +26,6 @@ extension RioPlanCommand {
         @Option(name: .long, help: ArgumentHelp("Where to write the plan (default: NAME.plan.json next to the request).", valueName: "PLAN.json"))
         var out: String?
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to search for a better plan.", valueName: "S"))
-        var timeLimit: Double = 10
-
-        @Option(name: .long, help: ArgumentHelp("Search for exactly N improvement steps instead of a time limit (reproducible).", valueName: "N"))
-        var iterations: Int?
-
-        @Option(name: .long, help: "Seed of the search's random choices.")
-        var seed: UInt64 = 1
-
         @Option(
             name: .long,
             help: ArgumentHelp(
@@ -45,15 +36,9 @@ extension RioPlanCommand {
         @Flag(name: .long, help: "Do not record this run in the workspace database's plan history.")
         var noHistory = false
 
-        @Flag(name: .long, help: "Print no progress.")
-        var quiet = false
+        @OptionGroup var search: SearchOptions
 
         @OptionGroup var common: CommonOptions
-
-        func validate() throws {
-            if timeLimit <= 0 || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
-            if let n = iterations, n < 0 { throw ValidationError("--iterations must be 0 or more") }
-        }
 
         func run() throws {
             try runReporting {
@@ -61,8 +46,8 @@ extension RioPlanCommand {
                 let req = try PlanRequestLoader.load(path: request, catalog: catalog)
                 let problem = ProblemCompiler.compile(request: req, catalog: catalog)
                 let outPath = out ?? (((request as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(req.name).plan.json"))
-                let live = !quiet && Console.stderrIsTerminal
-                var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+                let live = search.live
+                var options = search.solverOptions
                 var baselinePlan: Plan?
                 if let baseline {
                     let ref = try PlanReference(text: baseline).load(databasePath: common.databasePath, defaultName: req.name)
@@ -75,7 +60,7 @@ extension RioPlanCommand {
                 let inputs = Plan.PlanInputs(
                     request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
                     requestSha256: try PlanRequestLoader.fingerprint(path: request), catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let info = PlanRunner.solverInfo(result, seed: seed, timeLimit: timeLimit, iterations: iterations)
+                let info = PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations)
                 let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
                 try PlanFile.write(plan, to: outPath)
                 var recorded = ""
@@ -90,7 +75,7 @@ extension RioPlanCommand {
                         Console.error("warning: the plan was written but not recorded in the history: \(e.description)")
                     }
                 }
-                if !quiet {
+                if !search.quiet {
                     Console.error(
                         "plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s"
                     )

@@ -46,26 +46,14 @@ extension RioPlanCommand {
         @Option(name: .long, help: ArgumentHelp("Also write the scenario's plan here (it is never recorded in the history).", valueName: "PLAN.json"))
         var out: String?
 
-        @Option(name: .long, help: ArgumentHelp("Seconds to search for a better plan.", valueName: "S"))
-        var timeLimit: Double = 10
-
-        @Option(name: .long, help: ArgumentHelp("Search for exactly N improvement steps instead of a time limit (reproducible).", valueName: "N"))
-        var iterations: Int?
-
-        @Option(name: .long, help: "Seed of the search's random choices.")
-        var seed: UInt64 = 1
-
         @Option(name: .long, help: "text or json (the diff, with the scenario).")
         var format: RioPlanCommand.Diff.DiffFormat = .text
 
-        @Flag(name: .long, help: "Print no progress.")
-        var quiet = false
+        @OptionGroup var search: SearchOptions
 
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            if timeLimit <= 0 || !timeLimit.isFinite { throw ValidationError("--time-limit must be a positive number of seconds") }
-            if let n = iterations, n < 0 { throw ValidationError("--iterations must be 0 or more") }
             for c in cap where Scenario.Cap(c) == nil {
                 throw ValidationError("--cap \(c): write SOURCE=AMOUNT (e.g. gef-ccb=900000) or SOURCE=PERCENT% (e.g. gef-ccb=-30%)")
             }
@@ -88,9 +76,9 @@ extension RioPlanCommand {
                 let req = try scenario.apply(to: original)
                 let current = try currentPlan(name: req.name)
                 let problem = ProblemCompiler.compile(request: req, catalog: catalog)
-                var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+                var options = search.solverOptions
                 options.baseline = PlanReader.baseline(of: current.plan, in: problem)
-                let result = PlanRunner.solve(problem, options: options, live: !quiet && Console.stderrIsTerminal)
+                let result = PlanRunner.solve(problem, options: options, live: search.live)
                 try PlanRunner.refusePinConflicts(result, request: request)
                 let outDir = out.map { ($0 as NSString).deletingLastPathComponent } ?? "."
                 // The plan answers a changed request, so it records no request fingerprint.
@@ -99,7 +87,7 @@ extension RioPlanCommand {
                     requestSha256: nil, catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
                 let plan = PlanBuilder.plan(
                     problem, result, inputs: inputs,
-                    solver: PlanRunner.solverInfo(result, seed: seed, timeLimit: timeLimit, iterations: iterations))
+                    solver: PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations))
                 if let out { try PlanFile.write(plan, to: out) }
                 let diff = PlanDiff(old: current.plan, new: plan, oldLabel: current.label, newLabel: "what-if")
                 let changes = scenario.describe(original)
