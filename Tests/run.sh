@@ -15,10 +15,11 @@ need_apt=()
 command -v khal >/dev/null || need_apt+=(khal)
 command -v soffice >/dev/null || command -v libreoffice >/dev/null || need_apt+=(libreoffice-calc-nogui)
 command -v chromium >/dev/null || need_apt+=(chromium)
+command -v sqlite3 >/dev/null || need_apt+=(sqlite3)
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -q >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${need_apt[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need_apt[@]}" >/dev/null
 fi
 
 # House style: the code is formatted as .swift-format says (fix with: swift format format --in-place --recursive Sources Tests).
