@@ -37,12 +37,16 @@ public final class DiagnosticBag: @unchecked Sendable {
         add(Diagnostic(loc, message, hint: hint))
     }
     public var isEmpty: Bool { items.isEmpty }
-    /// Diagnostics sorted by file, line, column (then message) for stable output.
+    /// Diagnostics sorted by file, line, column (then message) for stable output, each once
+    /// (an aliased node reports the same problem at the same place for every use).
     public var sorted: [Diagnostic] {
-        items.sorted {
+        let ordered = items.sorted {
             ($0.location.file, $0.location.line, $0.location.column, $0.message)
                 < ($1.location.file, $1.location.line, $1.location.column, $1.message)
         }
+        var out: [Diagnostic] = []
+        for d in ordered where out.last != d { out.append(d) }
+        return out
     }
 }
 
