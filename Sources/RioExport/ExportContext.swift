@@ -35,7 +35,7 @@ public struct ExportContext: Sendable {
                 "the catalog \(paths.catalog) changed since the plan was made; names and labels come from the current catalog, figures from the plan (re-plan with `rioplan plan` to bring them in line)"
             )
         }
-        if let recorded = plan.inputs.requestSha256, let now = try? PlanRequestLoader.fingerprint(path: paths.request), recorded != now {
+        if let recorded = plan.inputs.requestSha256, let now = try? PlanRequestLoader.fingerprint(of: req), recorded != now {
             warnings.append(
                 "the request \(paths.request) changed since the plan was made; sources, trainers and day rates come from the current request, figures from the plan (re-plan with `rioplan plan` to bring them in line)"
             )

@@ -14,6 +14,8 @@ public struct PlanRequest: Sendable, Hashable {
     public var pinned: [Pin]
     /// The request file as given on the command line.
     public var path: String
+    /// The list files the request names (`staff: staff-2027.yaml`), as read, in request order.
+    public var listFiles: [String] = []
 
     public init(
         name: String, title: String, currency: String, organizer: Organizer? = nil, horizon: DayRange,

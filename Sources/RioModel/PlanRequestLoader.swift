@@ -15,25 +15,15 @@ public enum PlanRequestLoader {
         return r
     }
 
-    /// SHA-256 of the request file and every list file it names, in order.
-    public static func fingerprint(path: String) throws -> String {
-        guard let d = FileManager.default.contents(atPath: path) else {
-            throw RioError.unreadable(path: path, reason: "no such file or not readable")
-        }
+    /// SHA-256 of the request file and every list file it named when it was loaded, in order.
+    public static func fingerprint(of request: PlanRequest) throws -> String {
         var h = SHA256()
-        h.update(d)
-        // Include list files referenced by name, found by a light scan of top-level `key: file` lines.
-        let base = (path as NSString).deletingLastPathComponent
-        if let text = String(data: d, encoding: .utf8) {
-            for line in text.split(separator: "\n") where !line.hasPrefix(" ") && !line.hasPrefix("-") {
-                let parts = line.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                let v = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
-                if v.hasSuffix(".yaml") || v.hasSuffix(".yml"), let f = FileManager.default.contents(atPath: (base as NSString).appendingPathComponent(v)) {
-                    h.update(v)
-                    h.update(f)
-                }
+        for (k, file) in ([request.path] + request.listFiles).enumerated() {
+            guard let d = FileManager.default.contents(atPath: file) else {
+                throw RioError.unreadable(path: file, reason: "no such file or not readable")
             }
+            if k > 0 { h.update((file as NSString).lastPathComponent) }
+            h.update(d)
         }
         return h.finalize()
     }
@@ -43,6 +33,8 @@ public enum PlanRequestLoader {
 private final class IncompleteIDs {
     var trainers: Set<String> = []
     var demands: Set<String> = []
+    /// List files read, in order (for the request's fingerprint).
+    var listFiles: [String] = []
 }
 
 private struct Reader {
@@ -118,11 +110,13 @@ private struct Reader {
             }
         }
         guard let name, let currency, let horizon else { return nil }
-        return PlanRequest(
+        var request = PlanRequest(
             name: name, title: title, currency: currency, organizer: organizer, horizon: horizon,
             demands: demands.map(\.value), staff: staff.map(\.value), staffing: staffing.map(\.value),
             funding: funding.map(\.value), blackouts: blackouts.map(\.value), delivered: delivered.map(\.value),
             pinned: pinned.map(\.value), path: path)
+        request.listFiles = incomplete.listFiles
+        return request
     }
 
     /// Reads a list given inline or as a path (relative to the request) to a YAML file holding it.
@@ -142,6 +136,7 @@ private struct Reader {
                 return []
             }
             file = full
+            incomplete.listFiles.append(full)
             let doc = try YAMLDocument(path: full, bag: bag)
             guard let root = doc.root else { return [] }
             switch root {

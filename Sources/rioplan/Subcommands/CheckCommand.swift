@@ -72,7 +72,7 @@ struct LoadedPlan {
         if let h = plan.inputs.catalogSha256, let now = try? CatalogLoader.fingerprint(of: cp), h != now {
             Console.error("warning: the catalog \(cp) changed since this plan was made; figures are checked against the catalog as it is now")
         }
-        if let h = plan.inputs.requestSha256, let now = try? PlanRequestLoader.fingerprint(path: rp), h != now {
+        if let h = plan.inputs.requestSha256, let now = try? PlanRequestLoader.fingerprint(of: req), h != now {
             Console.error("warning: the request \(rp) changed since this plan was made; re-plan with `rioplan plan \(rp)`")
         }
         return LoadedPlan(plan: plan, request: req, catalog: cat, requestPath: rp, catalogPath: cp)
