@@ -107,14 +107,7 @@ public struct CofinancingSheet: Sendable {
         out.reserveCapacity(160 * (context.plan.sessions.count + 2))
         func field(_ s: String, isNumber: Bool) {
             let text = isNumber ? s : SpreadsheetText.neutralised(s)
-            let quote = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
-            if quote {
-                out.append(34)
-                for b in text.utf8 { out.append(b); if b == 34 { out.append(34) } }
-                out.append(34)
-            } else {
-                out.append(contentsOf: text.utf8)
-            }
+            out.append(contentsOf: CSVText.field(text).utf8)
         }
         /// Text fields first, then number fields (the money columns come last in every row).
         func row(_ texts: [String], _ numbers: [Int?]) {

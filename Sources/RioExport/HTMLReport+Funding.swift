@@ -4,7 +4,7 @@ import RioModel
 extension HTMLReport {
     func funding() -> String {
         let cur = context.plan.currency
-        func money(_ v: Int) -> String { esc(MoneyText.grouped(v)) }
+        func money(_ v: Int) -> String { esc(Money.text(v)) }
         var h = "<div class=\"two\"><div><h3>Funding sources (\(esc(cur)))</h3><table class=\"data\"><thead><tr>"
         h +=
             "<th>Source</th><th>Name</th><th>Owner</th><th class=\"num\">Cap</th><th class=\"num\">Allocated</th><th class=\"num\">Remaining</th><th style=\"width:22%\">Use of cap</th></tr></thead><tbody>"

@@ -136,7 +136,7 @@ extension HTMLReport {
         let trainers = s.trainers.map(context.trainerName).joined(separator: ", ")
         return "\(context.moduleTitle(s.module)) — \(context.regionName(s.region))\n\(s.start) to \(s.end) · \(context.locationText(s)) · \(s.language)\n"
             + "Conventions: \(s.conventions.joined(separator: ", "))\nTrainers: \(trainers)\n"
-            + "\(s.participants) participants · cash \(MoneyText.amount(s.cost.cash, context.plan.currency))"
+            + "\(s.participants) participants · cash \(Money.amount(s.cost.cash, context.plan.currency))"
     }
 }
 

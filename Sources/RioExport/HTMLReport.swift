@@ -53,9 +53,9 @@ public struct HTMLReport: Sendable {
         let joint = plan.sessions.filter { $0.conventions.count >= 2 }.count
         let regions = Set(plan.sessions.map(\.region)).count
         let cards: [(String, String, String)] = [
-            ("Value", MoneyText.grouped(s.value), "priority × conventions served"),
-            ("Cash", MoneyText.amount(s.cash, plan.currency), "funded by \(figures.sources.filter { $0.allocated > 0 }.count) sources"),
-            ("In-kind", MoneyText.amount(s.inKind, plan.currency), "trainer time given"),
+            ("Value", Money.text(s.value), "priority × conventions served"),
+            ("Cash", Money.amount(s.cash, plan.currency), "funded by \(figures.sources.filter { $0.allocated > 0 }.count) sources"),
+            ("In-kind", Money.amount(s.inKind, plan.currency), "trainer time given"),
             ("Scheduled", "\(s.scheduled) / \(s.demands)", "demands (\(plan.unscheduled.count) left out)"),
             ("Joint sessions", "\(joint)", "serving 2 or more conventions"),
             ("Regions", "\(regions)", "with at least one session"),

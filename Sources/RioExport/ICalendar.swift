@@ -131,9 +131,9 @@ public struct ICalendar: Sendable {
             }
         }
         lines.append("Participants: \(s.participants)")
-        let funding = s.funding.map { "\($0.source) \(MoneyText.grouped($0.amount))" }.joined(separator: "; ")
-        lines.append("Cash: \(MoneyText.amount(s.cost.cash, cur))" + (funding.isEmpty ? "" : " (\(funding))"))
-        lines.append("In-kind: \(MoneyText.amount(s.cost.inKind, cur))")
+        let funding = s.funding.map { "\($0.source) \(Money.text($0.amount))" }.joined(separator: "; ")
+        lines.append("Cash: \(Money.amount(s.cost.cash, cur))" + (funding.isEmpty ? "" : " (\(funding))"))
+        lines.append("In-kind: \(Money.amount(s.cost.inKind, cur))")
         lines.append("Session: \(s.id)")
         return lines.joined(separator: "\n")
     }

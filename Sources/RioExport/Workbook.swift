@@ -117,10 +117,10 @@ public struct Workbook: Sendable {
                 switch cell {
                 case .empty: len = 0
                 case .text(let s, _): len = min(s.count + (SpreadsheetText.needsPrefix(s) ? 1 : 0), 200)
-                case .money(let v, _): len = MoneyText.grouped(v).count + moneyExtra
-                case .count(let v, _): len = MoneyText.grouped(v).count
+                case .money(let v, _): len = Money.text(v).count + moneyExtra
+                case .count(let v, _): len = Money.text(v).count
                 case .date: len = 10
-                case .formula(_, let v, let money, _): len = MoneyText.grouped(v).count + (money ? moneyExtra : 0)
+                case .formula(_, let v, let money, _): len = Money.text(v).count + (money ? moneyExtra : 0)
                 }
                 if len > w[i] { w[i] = len }
             }

@@ -135,9 +135,6 @@ struct CatalogValidator {
 
 /// "did you mean" help for an unknown id.
 func suggest(_ bad: String, _ known: [String], _ kind: String, fallback: String? = nil) -> String {
-    let close = known.filter { Suggestion.distance($0, bad) <= max(2, bad.count / 4) }.sorted {
-        (Suggestion.distance($0, bad), $0) < (Suggestion.distance($1, bad), $1)
-    }
-    if let f = close.first { return "did you mean `\(f)`?" }
+    if let f = Suggestion.closest(to: bad, among: known) { return "did you mean `\(f)`?" }
     return fallback ?? "use one of the catalog's \(kind) ids, or add the \(kind) to the catalog"
 }

@@ -4,12 +4,22 @@ public enum Suggestion {
     ///
     /// - Parameter place: where the id was looked up, e.g. " in the request" (empty by default).
     public static func unknown(_ bad: String, kind: String, known: [String], place: String = "") -> String {
-        let ranked = known.map { (distance($0, bad), $0) }.sorted { $0 < $1 }
         let shown = known.prefix(12).joined(separator: ", ") + (known.count > 12 ? ", ..." : "")
-        if let best = ranked.first, best.0 <= max(2, bad.count / 3) {
-            return "unknown \(kind) `\(bad)`\(place); did you mean `\(best.1)`? (known \(kind)s: \(shown))"
+        if let best = closest(to: bad, among: known) {
+            return "unknown \(kind) `\(bad)`\(place); did you mean `\(best)`? (known \(kind)s: \(shown))"
         }
         return "unknown \(kind) `\(bad)`\(place); use one of: \(shown)"
+    }
+
+    /// How far a typed id may be from a known one to be suggested: a third of its length, at
+    /// least 2 edits. The one threshold of every "did you mean".
+    public static func maxDistance(for typed: String) -> Int { max(2, typed.count / 3) }
+
+    /// The known id nearest to `bad` (ties: the first in sorted order), if it is near enough.
+    public static func closest(to bad: String, among known: [String]) -> String? {
+        let ranked = known.map { (distance($0, bad), $0) }.sorted { $0 < $1 }
+        guard let best = ranked.first, best.0 <= maxDistance(for: bad) else { return nil }
+        return best.1
     }
 
     /// Levenshtein distance, case-insensitive.

@@ -193,7 +193,7 @@ public final class YAMLMap {
     public func finish() {
         for p in pairs where !used.contains(p.key) {
             let known = used.sorted()
-            let close = known.first { Suggestion.distance($0, p.key) <= 2 }
+            let close = Suggestion.closest(to: p.key, among: known)
             let hint = close.map { "did you mean `\($0)`?" } ?? "remove it; \(what) takes: \(known.joined(separator: ", "))"
             bag.add(YAMLMap.loc(p.keyNode, file), "unknown key `\(p.key)` in \(what)", hint: hint)
         }

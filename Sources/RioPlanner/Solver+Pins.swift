@@ -1,3 +1,5 @@
+import RioModel
+
 extension Solver {
     /// Places the pinned sessions so that all hold together, or names the pins that conflict.
     ///

@@ -171,16 +171,3 @@ public struct Solver {
         for i in order { if let a = target[i] { schedule.insert(i, a) } }
     }
 }
-
-/// Money as text with thousands separators (integers only).
-public enum Money {
-    public static func text(_ v: Int) -> String {
-        let s = String(abs(v))
-        var out = ""
-        for (k, ch) in s.enumerated() {
-            if k > 0 && (s.count - k) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return v < 0 ? "-" + out : out
-    }
-}

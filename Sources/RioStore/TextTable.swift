@@ -1,4 +1,5 @@
 import Foundation
+import RioModel
 
 /// Plain-text, CSV and JSON rendering shared by the catalog reports.
 public enum TextTable {
@@ -17,14 +18,7 @@ public enum TextTable {
 
     /// RFC 4180 CSV: CRLF line ends; fields with a comma, quote, CR or LF are quoted, quotes doubled.
     public static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { r in r.map(csvField).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
+        ([header] + rows).map(CSVText.record).joined()
     }
 
     /// Pretty JSON with sorted keys and a final newline: stable across runs.

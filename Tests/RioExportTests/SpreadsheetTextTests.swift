@@ -36,11 +36,11 @@ struct SpreadsheetTextTests {
     }
 
     @Test func moneyText() {
-        #expect(MoneyText.grouped(0) == "0")
-        #expect(MoneyText.grouped(999) == "999")
-        #expect(MoneyText.grouped(1000) == "1,000")
-        #expect(MoneyText.grouped(-1234567) == "-1,234,567")
-        #expect(MoneyText.amount(41400, "USD") == "41,400 USD")
+        #expect(Money.text(0) == "0")
+        #expect(Money.text(999) == "999")
+        #expect(Money.text(1000) == "1,000")
+        #expect(Money.text(-1234567) == "-1,234,567")
+        #expect(Money.amount(41400, "USD") == "41,400 USD")
     }
 
     @Test func sheetNamesAreChecked() {
