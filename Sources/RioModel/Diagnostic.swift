@@ -57,6 +57,7 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 64
     case dataError = 65
     case noInput = 66
+    case software = 70
     case cannotCreate = 73
 }
 
@@ -72,6 +73,8 @@ public enum RioError: Error, Sendable, CustomStringConvertible {
     case usage(String)
     /// Invalid data without a file position (exit 65).
     case data(String)
+    /// RioPlan broke one of its own invariants (exit 70): a bug to report, never the user's input.
+    case internalError(String)
 
     public var exitStatus: ExitStatus {
         switch self {
@@ -79,6 +82,7 @@ public enum RioError: Error, Sendable, CustomStringConvertible {
         case .unreadable: return .noInput
         case .cannotWrite: return .cannotCreate
         case .usage: return .usage
+        case .internalError: return .software
         }
     }
 
@@ -92,6 +96,8 @@ public enum RioError: Error, Sendable, CustomStringConvertible {
         case .cannotWrite(let p, let r): return "cannot write \(p): \(r); check that the folder exists and is writable"
         case .usage(let m): return m
         case .data(let m): return m
+        case .internalError(let m):
+            return "internal error: \(m); this is a bug in RioPlan, not in your files; please report it with the command you ran"
         }
     }
 }
