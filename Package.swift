@@ -10,45 +10,45 @@ let package = Package(
         .library(name: "RioStore", targets: ["RioStore"]),
         .library(name: "RioPlanner", targets: ["RioPlanner"]),
         .library(name: "RioExport", targets: ["RioExport"]),
+        .library(name: "RioWorkspace", targets: ["RioWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
-        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
             name: "RioModel",
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(
             name: "RioStore",
             dependencies: ["RioModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "RioPlanner",
-            dependencies: [
-                "RioModel",
-                .product(name: "Collections", package: "swift-collections"),
-                .product(name: "Algorithms", package: "swift-algorithms"),
-            ]),
+            dependencies: ["RioModel"]),
         .target(
             name: "RioExport",
             dependencies: ["RioModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "RioWorkspace",
+            dependencies: ["RioModel", "RioStore", "RioPlanner", "RioExport"]),
         .executableTarget(
             name: "rioplan",
             dependencies: [
-                "RioModel", "RioStore", "RioPlanner", "RioExport",
+                "RioModel", "RioStore", "RioPlanner", "RioExport", "RioWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RioModelTests", dependencies: ["RioModel"]),
         .testTarget(name: "RioPlannerTests", dependencies: ["RioModel", "RioPlanner"]),
         .testTarget(name: "RioExportTests", dependencies: ["RioModel", "RioExport"]),
         .testTarget(name: "RioStoreTests", dependencies: ["RioModel", "RioStore"]),
+        .testTarget(name: "RioWorkspaceTests", dependencies: ["RioModel", "RioPlanner", "RioWorkspace"]),
         .testTarget(name: "CLITests", dependencies: ["RioModel"]),
     ]
 )

@@ -6,6 +6,9 @@ public struct Catalog: Sendable, Hashable {
     public var modules: [TrainingModule] = []
     public var regions: [Region] = []
     public var travel: [TravelCost] = []
+    /// SHA-256 (hex) of the files the catalog was parsed from (`CatalogLoader.Source`); empty
+    /// for a catalog built in memory.
+    public var fingerprint: String = ""
 
     public init() {}
 

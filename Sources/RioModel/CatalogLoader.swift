@@ -29,38 +29,67 @@ public enum CatalogLoader {
         return rel.map { ("\(base)/\($0)", "\(base)/\($0)") }
     }
 
-    /// SHA-256 over the relative paths and bytes of the catalog's YAML files.
-    public static func fingerprint(of folder: String) throws -> String {
-        var h = SHA256()
+    /// The YAML files of a catalog folder with their bytes, read once, and their fingerprint.
+    public struct Source: Sendable {
+        /// The folder as given.
+        public var folder: String
+        /// Each file as (path shown to users, bytes; nil when too large to read).
+        public var files: [(shown: String, data: Data?)]
+        /// SHA-256 over each file's path relative to the folder, then its bytes, in sorted order.
+        public var fingerprint: String
+    }
+
+    /// Reads every YAML file of `folder` once; the catalog is then parsed from these bytes.
+    public static func source(folder: String) throws -> Source {
+        var h = Fingerprint()
         let base = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        var read: [(shown: String, data: Data?)] = []
         for f in try files(in: folder) {
             h.update(String(f.path.dropFirst(base.count + 1)))
+            let size = (try? FileManager.default.attributesOfItem(atPath: f.path)[.size] as? Int) ?? 0
+            if size > YAMLDocument.maxBytes {
+                h.update("size \(size)")
+                read.append((f.shown, nil))
+                continue
+            }
             guard let d = FileManager.default.contents(atPath: f.path) else {
                 throw RioError.unreadable(path: f.shown, reason: "cannot read")
             }
             h.update(d)
+            read.append((f.shown, d))
         }
-        return h.finalize()
+        return Source(folder: folder, files: read, fingerprint: h.hex())
     }
 
+    /// The fingerprint of the catalog in `folder` (reads the files, parses nothing).
+    public static func fingerprint(of folder: String) throws -> String { try source(folder: folder).fingerprint }
+
     /// Loads and validates the catalog in `folder`.
-    public static func load(folder: String) throws -> Catalog {
+    public static func load(folder: String) throws -> Catalog { try load(source(folder: folder)) }
+
+    /// Parses and validates a catalog from the bytes of `source`; `fingerprint` is the source's.
+    public static func load(_ source: Source) throws -> Catalog {
         let bag = DiagnosticBag()
-        let list = try files(in: folder)
-        if list.isEmpty {
+        if source.files.isEmpty {
             throw RioError.invalidInput([
                 Diagnostic(
-                    SourceLocation(file: folder, line: 1, column: 1),
+                    SourceLocation(file: source.folder, line: 1, column: 1),
                     "the catalog folder holds no .yaml files", hint: "pass the folder that holds the catalog YAML with --catalog DIR")
             ])
         }
         var catalog = Catalog()
-        for f in list {
-            let doc = try YAMLDocument(path: f.path, displayPath: f.shown, bag: bag)
+        for f in source.files {
+            let doc: YAMLDocument
+            if let data = f.data {
+                doc = YAMLDocument(data: data, displayPath: f.shown, bag: bag)
+            } else {
+                doc = try YAMLDocument(path: f.shown, bag: bag)
+            }
             guard let root = doc.root else { continue }
             read(root, file: f.shown, into: &catalog, bag: bag)
         }
         catalog.index()
+        catalog.fingerprint = source.fingerprint
         CatalogValidator(catalog: catalog, bag: bag).run()
         if !bag.isEmpty { throw RioError.invalidInput(bag.sorted) }
         return catalog

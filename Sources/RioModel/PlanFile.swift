@@ -39,6 +39,14 @@ public enum PlanFile {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 
+    /// The file's modification time in whole seconds (UTC), nil when it cannot be read.
+    public static func modificationDate(_ path: String) -> Date? {
+        guard let attrs = try? FileManager.default.attributesOfItem(atPath: path),
+            let date = attrs[.modificationDate] as? Date
+        else { return nil }
+        return Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
     /// Writes the plan atomically.
     public static func write(_ plan: Plan, to path: String) throws {
         try AtomicFile.write(try encode(plan), to: path)

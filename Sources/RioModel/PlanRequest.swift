@@ -16,6 +16,9 @@ public struct PlanRequest: Sendable, Hashable {
     public var path: String
     /// The list files the request names (`staff: staff-2027.yaml`), as read, in request order.
     public var listFiles: [String] = []
+    /// SHA-256 (hex) of the request file and each list file (name, then bytes), exactly as the
+    /// loader parsed them; empty for a request built in memory.
+    public var fingerprint: String = ""
 
     public init(
         name: String, title: String, currency: String, organizer: Organizer? = nil, horizon: DayRange,

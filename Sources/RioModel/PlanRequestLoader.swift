@@ -9,23 +9,13 @@ public enum PlanRequestLoader {
         let doc = try YAMLDocument(path: path, bag: bag)
         guard let root = doc.root else { throw RioError.invalidInput(bag.sorted) }
         let base = (path as NSString).deletingLastPathComponent
-        let r = try Reader(catalog: catalog, bag: bag, base: base, path: path).read(root)
+        let reader = Reader(catalog: catalog, bag: bag, base: base, path: path)
+        reader.incomplete.fingerprint.update(doc.data ?? Data())
+        let r = try reader.read(root)
         if !bag.isEmpty { throw RioError.invalidInput(bag.sorted) }
-        guard let r else { throw RioError.invalidInput(bag.sorted) }
+        guard var r else { throw RioError.invalidInput(bag.sorted) }
+        r.fingerprint = reader.incomplete.fingerprint.hex()
         return r
-    }
-
-    /// SHA-256 of the request file and every list file it named when it was loaded, in order.
-    public static func fingerprint(of request: PlanRequest) throws -> String {
-        var h = SHA256()
-        for (k, file) in ([request.path] + request.listFiles).enumerated() {
-            guard let d = FileManager.default.contents(atPath: file) else {
-                throw RioError.unreadable(path: file, reason: "no such file or not readable")
-            }
-            if k > 0 { h.update((file as NSString).lastPathComponent) }
-            h.update(d)
-        }
-        return h.finalize()
     }
 }
 
@@ -33,8 +23,10 @@ public enum PlanRequestLoader {
 private final class IncompleteIDs {
     var trainers: Set<String> = []
     var demands: Set<String> = []
-    /// List files read, in order (for the request's fingerprint).
+    /// List files read, in order.
     var listFiles: [String] = []
+    /// SHA-256 of the request's bytes, then of each list file's name and bytes, as parsed.
+    var fingerprint = Fingerprint()
 }
 
 private struct Reader {
@@ -138,6 +130,8 @@ private struct Reader {
             file = full
             incomplete.listFiles.append(full)
             let doc = try YAMLDocument(path: full, bag: bag)
+            incomplete.fingerprint.update((full as NSString).lastPathComponent)
+            incomplete.fingerprint.update(doc.data ?? Data())
             guard let root = doc.root else { return [] }
             switch root {
             case .sequence(let s): items = Array(s)

@@ -7,6 +7,8 @@ import Yams
 public struct YAMLDocument {
     public let path: String
     public let root: Node?
+    /// The bytes that were parsed (nil when the file was refused before reading, e.g. too large).
+    public let data: Data?
 
     /// Files larger than this are refused: catalogs and requests are text of a few megabytes at most.
     public static let maxBytes = 8 * 1024 * 1024
@@ -16,7 +18,6 @@ public struct YAMLDocument {
     /// Reads and parses `path`; problems go to `bag` and give a nil root.
     public init(path: String, displayPath: String? = nil, bag: DiagnosticBag) throws {
         let shown = displayPath ?? path
-        self.path = shown
         let data: Data
         do {
             let attrs = try FileManager.default.attributesOfItem(atPath: path)
@@ -25,14 +26,36 @@ public struct YAMLDocument {
                     SourceLocation(file: shown, line: 1, column: 1),
                     "file is \(size / 1_048_576) MB, larger than the \(YAMLDocument.maxBytes / 1_048_576) MB a catalog or request file may be",
                     hint: "split it into several files or check that this is the right file")
-                root = nil
+                self.init(refused: shown)
                 return
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw RioError.unreadable(path: shown, reason: YAMLDocument.reason(error))
         }
-        root = YAMLDocument.parse(data: data, file: shown, bag: bag)
+        self.init(data: data, displayPath: shown, bag: bag)
+    }
+
+    /// A file refused before reading: no bytes, no root.
+    private init(refused path: String) {
+        self.path = path
+        root = nil
+        data = nil
+    }
+
+    /// Parses bytes already read from the file shown as `displayPath`; problems go to `bag`.
+    public init(data: Data, displayPath: String, bag: DiagnosticBag) {
+        path = displayPath
+        self.data = data
+        if data.count > YAMLDocument.maxBytes {
+            bag.add(
+                SourceLocation(file: displayPath, line: 1, column: 1),
+                "file is \(data.count / 1_048_576) MB, larger than the \(YAMLDocument.maxBytes / 1_048_576) MB a catalog or request file may be",
+                hint: "split it into several files or check that this is the right file")
+            root = nil
+            return
+        }
+        root = YAMLDocument.parse(data: data, file: displayPath, bag: bag)
     }
 
     /// Parses YAML text held in memory (used by tests and by `parse(data:)`).

@@ -130,6 +130,18 @@ extension SearchHit {
         }
         return out
     }
+
+    /// Search results as RFC 4180 CSV, one row per hit.
+    public static func csv(_ hits: [SearchHit]) -> String {
+        TextTable.csv(
+            ["rank", "kind", "id", "title", "symbol", "conventions", "matched", "snippet"],
+            hits.map {
+                [
+                    String($0.rank), $0.kind.rawValue, $0.id, $0.title, $0.symbol ?? "", $0.conventions.joined(separator: "; "),
+                    $0.matched.joined(separator: "; "), $0.snippet,
+                ]
+            })
+    }
 }
 
 func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

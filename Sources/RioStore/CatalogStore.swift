@@ -22,10 +22,10 @@ public struct CatalogStore: Sendable {
     /// - Throws: `RioError.unreadable` for a missing folder, `RioError.invalidInput` for an invalid catalog.
     @discardableResult
     public func ensureFresh(folder: String) throws -> Bool {
-        let hash = try CatalogLoader.fingerprint(of: folder)
-        if try storedFingerprint() == hash { return false }
-        let catalog = try CatalogLoader.load(folder: folder)
-        try build(catalog: catalog, fingerprint: hash, folder: folder)
+        let source = try CatalogLoader.source(folder: folder)
+        if try storedFingerprint() == source.fingerprint { return false }
+        let catalog = try CatalogLoader.load(source)
+        try build(catalog: catalog, fingerprint: source.fingerprint, folder: folder)
         return true
     }
 

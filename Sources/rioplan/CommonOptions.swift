@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RioModel
+import RioWorkspace
 
 /// Options every command that reads the catalog or the workspace database shares.
 struct CommonOptions: ParsableArguments {
@@ -10,11 +11,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The workspace SQLite database (default: $RIOPLAN_DB, else .rioplan/rioplan.sqlite).", valueName: "FILE"))
     var db: String?
 
-    var databasePath: String {
-        if let db { return db }
-        if let env = ProcessInfo.processInfo.environment["RIOPLAN_DB"], !env.isEmpty { return env }
-        return ".rioplan/rioplan.sqlite"
-    }
+    /// The workspace these options name.
+    var workspace: Workspace { Workspace(catalogFolder: catalog, databasePath: db) }
 }
 
 /// Output format for commands that print data.
@@ -42,5 +40,18 @@ enum Console {
     static func progress(_ text: String?) {
         let line = "\r\u{1B}[K" + (text ?? "")
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Prints each warning on stderr as `warning: …`.
+    static func warn(_ warnings: [String]) {
+        for w in warnings { error("warning: " + w) }
+    }
+
+    /// Prints the pin conflicts and exits 1: no plan was written.
+    static func refusePinConflicts(_ conflicts: [String], request: String) throws -> Never {
+        error("error: the pinned sessions cannot all hold; no plan was written:")
+        for c in conflicts { error("  - \(c)") }
+        error("Change or remove these pins in \(request) and plan again.")
+        throw ExitCode(ExitStatus.no.rawValue)
     }
 }

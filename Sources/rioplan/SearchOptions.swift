@@ -1,5 +1,7 @@
 import ArgumentParser
-import RioPlanner
+import Foundation
+import RioModel
+import RioWorkspace
 
 /// How long the planner searches: shared by `plan` and `whatif`.
 struct SearchOptions: ParsableArguments {
@@ -20,9 +22,22 @@ struct SearchOptions: ParsableArguments {
         if let n = iterations, n < 0 { throw ValidationError("--iterations must be 0 or more") }
     }
 
-    /// The solver's options for these flags.
-    var solverOptions: SolverOptions { SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed) }
-
     /// Whether to show live progress (stderr is a terminal and --quiet was not given).
     var live: Bool { !quiet && Console.stderrIsTerminal }
+
+    /// The workspace's search settings, with one live progress line on a terminal.
+    var settings: SearchSettings {
+        var s = SearchSettings(timeLimit: timeLimit, iterations: iterations, seed: seed)
+        if live {
+            s.progress = { p, demands in
+                Console.progress(
+                    String(
+                        format: "  %5.1fs  value %d  cash %@  scheduled %d/%d", p.elapsed, p.value, Money.text(p.cash), p.scheduled, demands))
+            }
+        }
+        return s
+    }
+
+    /// Clears the progress line after a search.
+    func finish() { if live { Console.progress(nil) } }
 }

@@ -20,9 +20,4 @@ import Testing
         #expect(monday.adding(days: 7).weekIndex == monday.weekIndex + 1)
         #expect(Day(iso: "1970-01-01")?.weekday == 3)
     }
-
-    @Test func sha256MatchesKnownDigest() {
-        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    }
 }

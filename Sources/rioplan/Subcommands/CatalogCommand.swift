@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RioModel
 import RioStore
+import RioWorkspace
 
 extension RioPlanCommand {
     /// `rioplan catalog validate|build`.
@@ -39,8 +40,7 @@ extension RioPlanCommand {
 
             func run() throws {
                 try runReporting {
-                    let catalog = try CatalogLoader.load(folder: options.catalog)
-                    print(CatalogSummary(catalog).line)
+                    print(CatalogSummary(try options.workspace.catalog()).line)
                 }
             }
         }
@@ -63,14 +63,12 @@ extension RioPlanCommand {
 
             func run() throws {
                 try runReporting {
-                    let catalog = try CatalogLoader.load(folder: options.catalog)
-                    let hash = try CatalogLoader.fingerprint(of: options.catalog)
-                    let store = CatalogStore(database: try AppDatabase(path: options.databasePath))
-                    try store.build(catalog: catalog, fingerprint: hash, folder: options.catalog)
-                    let s = CatalogSummary(catalog)
+                    let workspace = options.workspace
+                    let built = try workspace.buildCatalog()
+                    let s = built.summary
                     print(
-                        "Built \(options.databasePath) from \(options.catalog): \(s.mandates) mandates, \(s.modules) modules "
-                            + "(\(s.jointModules) joint), catalog sha256 \(hash.prefix(12))")
+                        "Built \(workspace.databasePath) from \(options.catalog): \(s.mandates) mandates, \(s.modules) modules "
+                            + "(\(s.jointModules) joint), catalog sha256 \(built.fingerprint.prefix(12))")
                 }
             }
         }
@@ -78,13 +76,10 @@ extension RioPlanCommand {
 }
 
 extension CommonOptions {
-    /// Opens the workspace database, rebuilding it first when the catalog files changed.
+    /// The compiled catalog, rebuilt first when the catalog files changed (said on stderr).
     func freshStore() throws -> CatalogStore {
-        let store = CatalogStore(database: try AppDatabase(path: databasePath))
-        let first = try store.storedFingerprint() == nil
-        if try store.ensureFresh(folder: catalog) {
-            Console.error(first ? "Compiled catalog \(catalog) into \(databasePath)" : "Catalog \(catalog) changed: rebuilt \(databasePath)")
-        }
+        let (store, note) = try workspace.catalogStore()
+        if let note { Console.error(note) }
         return store
     }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import Foundation
-import RioModel
-import RioPlanner
+import RioWorkspace
 
 extension RioPlanCommand {
     /// `rioplan diff OLD NEW`.
@@ -36,12 +34,8 @@ extension RioPlanCommand {
 
         func run() throws {
             try runReporting {
-                let a = try PlanReference(text: old).load(databasePath: common.databasePath)
-                let b = try PlanReference(text: new).load(databasePath: common.databasePath, defaultName: a.plan.name)
-                if a.plan.name != b.plan.name {
-                    Console.error("warning: comparing plan \(a.plan.name) with plan \(b.plan.name); sessions are matched by demand id")
-                }
-                let diff = PlanDiff(old: a.plan, new: b.plan, oldLabel: a.label, newLabel: b.label)
+                let (diff, warning) = try common.workspace.diff(PlanReference(old), PlanReference(new))
+                if let warning { Console.error("warning: " + warning) }
                 print(format == .json ? try diff.json() : diff.text, terminator: "")
             }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Foundation
 import RioModel
-import RioPlanner
+import RioStore
+import RioWorkspace
 
 extension RioPlanCommand {
     struct Explain: ParsableCommand {
@@ -35,35 +35,24 @@ extension RioPlanCommand {
 
         func run() throws {
             try runReporting {
-                let loaded = try LoadedPlan.load(planPath: plan, request: request, catalog: catalog)
-                let problem = ProblemCompiler.compile(request: loaded.request, catalog: loaded.catalog)
-                guard let assignment = PlanReader.assignment(of: loaded.plan, in: problem) else {
-                    throw RioError.data("\(plan): its sessions do not match the request (run `rioplan check \(plan)` to see why)")
-                }
-                var list = Explainer.unscheduled(problem, assignment)
-                if let demand {
-                    guard loaded.request.demand(demand) != nil else {
-                        throw RioError.usage("\(demand) is not a demand of \(loaded.request.name); pass one of its demand ids")
+                let workspace = Workspace()
+                let context = try workspace.context(PlanReference(plan), request: request, catalog: catalog)
+                Console.warn(context.warnings)
+                switch try workspace.explain(context, demand: demand) {
+                case .scheduled(let s):
+                    print(
+                        "\(s.demand) is scheduled: \(s.module) in \(s.region), \(s.start)..\(s.end), \(s.venue ?? "online"), trainers \(s.trainers.joined(separator: ", "))."
+                    )
+                case .unscheduled(let list) where format == .json:
+                    print(try TextTable.json(list), terminator: "")
+                case .unscheduled(let list) where list.isEmpty:
+                    print("Every demand of \(context.plan.name) is scheduled.")
+                case .unscheduled(let list):
+                    for u in list {
+                        let d = context.request.demand(u.demand)
+                        print("\(u.demand) (\(d?.module ?? "?") in \(d?.region ?? "?"), priority \(d?.priority ?? 3)):")
+                        for r in u.reasons { print("  \(r.code): \(r.message)") }
                     }
-                    if let s = loaded.plan.sessions.first(where: { $0.demand == demand }) {
-                        print(
-                            "\(demand) is scheduled: \(s.module) in \(s.region), \(s.start)..\(s.end), \(s.venue ?? "online"), trainers \(s.trainers.joined(separator: ", "))."
-                        )
-                        return
-                    }
-                    list = list.filter { $0.demand == demand }
-                }
-                if format == .json {
-                    let e = JSONEncoder()
-                    e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try e.encode(list), as: UTF8.self))
-                    return
-                }
-                if list.isEmpty { print("Every demand of \(loaded.plan.name) is scheduled."); return }
-                for u in list {
-                    let d = loaded.request.demand(u.demand)
-                    print("\(u.demand) (\(d?.module ?? "?") in \(d?.region ?? "?"), priority \(d?.priority ?? 3)):")
-                    for r in u.reasons { print("  \(r.code): \(r.message)") }
                 }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RioExport
 import RioModel
+import RioWorkspace
 
 /// Where an export finds the plan's request and catalog when not from the plan's own `inputs`.
 struct PlanInputOverrides: ParsableArguments {
@@ -11,12 +12,24 @@ struct PlanInputOverrides: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The catalog folder to use instead of the one the plan names.", valueName: "DIR"))
     var catalog: String?
 
-    /// Loads the plan and its inputs, printing any warnings (inputs changed since planning) on stderr.
-    func load(plan: String) throws -> ExportContext {
-        let context = try ExportContext.load(planPath: plan, request: request, catalog: catalog)
-        for w in context.warnings { Console.error("warning: " + w) }
+    /// Loads and verifies the plan (a file or NAME@N) with its inputs, printing any warnings
+    /// (inputs changed since planning) on stderr.
+    func context(_ plan: String, in workspace: Workspace) throws -> PlanContext {
+        let context = try workspace.context(PlanReference(plan), request: request, catalog: catalog)
+        Console.warn(context.warnings)
         return context
     }
+}
+
+/// `--db` and `--no-history` for `rioplan export ics`: where the plan's earlier versions are.
+struct CalendarHistoryOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The workspace SQLite database holding the plan's history (default: $RIOPLAN_DB, else .rioplan/rioplan.sqlite).", valueName: "FILE"))
+    var db: String?
+
+    @Flag(name: .long, help: "Ignore the plan's history: every event gets SEQUENCE 0 and no cancelled events are written.")
+    var noHistory = false
 }
 
 extension RioPlanCommand {
@@ -87,18 +100,17 @@ extension RioPlanCommand.Export {
 
         func run() throws {
             try runReporting {
-                let context = try inputs.load(plan: plan)
+                let workspace = Workspace(databasePath: history.db)
+                let context = try inputs.context(plan, in: workspace)
                 let filter = CalendarFilter(regions: region, trainers: trainer, conventions: convention)
-                for w in filter.unknownValues(in: context) { Console.error("warning: " + w) }
-                let stamp = dtstamp.flatMap(ICalendar.parseStamp) ?? context.planModificationDate ?? Date(timeIntervalSince1970: 0)
-                let (past, note) = history.history(of: context.plan)
-                let calendar = ICalendar(context: context, filter: filter, stamp: stamp, history: past)
-                try AtomicFile.write(calendar.render(), to: out)
-                let n = calendar.sessions.count
-                let cancelled = past.cancelled.filter(filter.matches).count
+                let calendar = try workspace.calendar(
+                    context, filter: filter, stamp: dtstamp.flatMap(ICalendar.parseStamp), history: history.noHistory ? .ignored : .recorded)
+                Console.warn(calendar.warnings)
+                try AtomicFile.write(calendar.data, to: out)
+                let n = calendar.events
                 Console.error(
-                    "wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (filter.isEmpty ? "" : " (\(filter.label))")
-                        + (cancelled > 0 ? ", \(cancelled) cancelled" : "") + (note.map { "; history \($0)" } ?? ""))
+                    "wrote \(out): \(n) event\(n == 1 ? "" : "s")" + (calendar.filterLabel.isEmpty ? "" : " (\(calendar.filterLabel))")
+                        + (calendar.cancelled > 0 ? ", \(calendar.cancelled) cancelled" : "") + (calendar.historyNote.map { "; history \($0)" } ?? ""))
             }
         }
     }
@@ -132,10 +144,10 @@ extension RioPlanCommand.Export {
 
         func run() throws {
             try runReporting {
-                let context = try inputs.load(plan: plan)
-                let sheet = CofinancingSheet(context: context)
-                let isCSV = (out as NSString).pathExtension.lowercased() == "csv"
-                try AtomicFile.write(isCSV ? sheet.csvData() : try sheet.xlsxData(), to: out)
+                let workspace = Workspace()
+                let context = try inputs.context(plan, in: workspace)
+                let (data, sheet) = try workspace.cofinancing(context, csv: (out as NSString).pathExtension.lowercased() == "csv")
+                try AtomicFile.write(data, to: out)
                 Console.error("wrote \(out): \(context.plan.sessions.count) sessions, \(sheet.figures.sources.count) funding sources")
             }
         }

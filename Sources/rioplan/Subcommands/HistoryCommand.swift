@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
 import RioModel
-import RioPlanner
 import RioStore
+import RioWorkspace
 
 extension RioPlanCommand {
     /// `rioplan history NAME`: the recorded versions of a plan.
@@ -42,26 +41,23 @@ extension RioPlanCommand {
             var demands: Int
             var requestSha256: String
             var catalogSha256: String
+
+            init(_ r: PlanRun) {
+                name = r.name; version = r.version; createdAt = r.createdAt; value = r.value; cash = r.cash
+                scheduled = r.scheduled; demands = r.demands; requestSha256 = r.requestSha256; catalogSha256 = r.catalogSha256
+            }
         }
 
         func run() throws {
             try runReporting {
-                let path = common.databasePath
-                guard FileManager.default.fileExists(atPath: path) else {
-                    throw RioError.unreadable(path: path, reason: "no workspace database yet; `rioplan plan` records plan versions there")
-                }
-                let runs = try AppDatabase(path: path).planRuns(name: name)
+                let workspace = common.workspace
+                let runs = try workspace.history(name: name)
                 switch format {
                 case .json:
-                    let entries = runs.map {
-                        Entry(
-                            name: $0.name, version: $0.version, createdAt: $0.createdAt, value: $0.value, cash: $0.cash,
-                            scheduled: $0.scheduled, demands: $0.demands, requestSha256: $0.requestSha256, catalogSha256: $0.catalogSha256)
-                    }
-                    print(try TextTable.json(entries), terminator: "")
+                    print(try TextTable.json(runs.map(Entry.init)), terminator: "")
                 case .table:
                     guard !runs.isEmpty else {
-                        print("No recorded versions of \(name) in \(path); `rioplan plan` records one per run.")
+                        print("No recorded versions of \(name) in \(workspace.databasePath); `rioplan plan` records one per run.")
                         return
                     }
                     let rows = runs.map { r in

@@ -1,8 +1,6 @@
 import ArgumentParser
-import Foundation
 import RioModel
-import RioPlanner
-import RioStore
+import RioWorkspace
 
 extension RioPlanCommand {
     struct PlanCmd: ParsableCommand {
@@ -42,52 +40,29 @@ extension RioPlanCommand {
 
         func run() throws {
             try runReporting {
-                let catalog = try CatalogLoader.load(folder: common.catalog)
-                let req = try PlanRequestLoader.load(path: request, catalog: catalog)
-                let problem = ProblemCompiler.compile(request: req, catalog: catalog)
-                let outPath = out ?? (((request as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(req.name).plan.json"))
-                let live = search.live
-                var options = search.solverOptions
-                var baselinePlan: Plan?
-                if let baseline {
-                    let ref = try PlanReference(text: baseline).load(databasePath: common.databasePath, defaultName: req.name)
-                    baselinePlan = ref.plan
-                    options.baseline = PlanReader.baseline(of: ref.plan, in: problem)
+                let outcome = try common.workspace.plan(
+                    request: request, out: out, baseline: baseline.map(PlanReference.init), record: !noHistory, search: search.settings)
+                search.finish()
+                guard case .planned(let p) = outcome else {
+                    if case .pinConflicts(let c) = outcome { try Console.refusePinConflicts(c, request: request) }
+                    return
                 }
-                let result = PlanRunner.solve(problem, options: options, live: live)
-                try PlanRunner.refusePinConflicts(result, request: request)
-                let outDir = (outPath as NSString).deletingLastPathComponent
-                let inputs = Plan.PlanInputs(
-                    request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
-                    requestSha256: try PlanRequestLoader.fingerprint(of: req), catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let info = PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations)
-                let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
-                try PlanFile.write(plan, to: outPath)
-                var recorded = ""
-                if !noHistory {
-                    do {
-                        let db = try AppDatabase(path: common.databasePath)
-                        let v = try db.recordPlanRun(
-                            name: plan.name, requestSha256: inputs.requestSha256 ?? "", catalogSha256: inputs.catalogSha256 ?? "",
-                            score: plan.score, planJSON: String(decoding: try PlanFile.encode(plan), as: UTF8.self))
-                        recorded = " Recorded as \(plan.name)@\(v) in \(common.databasePath)."
-                    } catch let e as RioError {
-                        Console.error("warning: the plan was written but not recorded in the history: \(e.description)")
-                    }
-                }
+                if let w = p.recordWarning { Console.error("warning: " + w) }
+                let plan = p.run.plan
                 if !search.quiet {
                     Console.error(
-                        "plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(result.iterations) steps in \(String(format: "%.1f", result.seconds)) s"
+                        "plan \(plan.name): value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency), scheduled \(plan.score.scheduled)/\(plan.score.demands), \(p.run.iterations) steps in \(String(format: "%.1f", p.run.seconds)) s"
                     )
                 }
+                let recorded = p.version.map { " Recorded as \(plan.name)@\($0) in \(common.workspace.databasePath)." } ?? ""
                 print(
-                    "Wrote \(outPath): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
+                    "Wrote \(p.path): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
                 )
-                if let b = baselinePlan {
-                    print("Baseline \(baseline ?? ""): \(result.kept) of \(b.sessions.count) sessions kept unchanged.")
+                if let b = p.baseline {
+                    print("Baseline \(baseline ?? ""): \(p.run.kept) of \(b.plan.sessions.count) sessions kept unchanged.")
                 }
                 if !plan.unscheduled.isEmpty {
-                    print("\(plan.unscheduled.count) demand(s) left out; see why with: rioplan explain \(outPath)")
+                    print("\(plan.unscheduled.count) demand(s) left out; see why with: rioplan explain \(p.path)")
                 }
             }
         }

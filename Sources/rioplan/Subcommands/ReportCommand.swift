@@ -1,7 +1,6 @@
 import ArgumentParser
-import Foundation
-import RioExport
 import RioModel
+import RioWorkspace
 
 extension RioPlanCommand {
     /// `rioplan report`: one self-contained HTML page about a plan.
@@ -28,8 +27,9 @@ extension RioPlanCommand {
 
         func run() throws {
             try runReporting {
-                let context = try inputs.load(plan: plan)
-                try AtomicFile.write(HTMLReport(context: context).render(), to: out)
+                let workspace = Workspace()
+                let context = try inputs.context(plan, in: workspace)
+                try AtomicFile.write(try workspace.report(context), to: out)
                 Console.error("wrote \(out)")
             }
         }

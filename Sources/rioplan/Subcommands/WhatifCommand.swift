@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import RioModel
 import RioPlanner
 import RioStore
+import RioWorkspace
 
 extension RioPlanCommand {
     /// `rioplan whatif REQUEST --cap SOURCE=-30% --without-trainer T`.
@@ -70,60 +69,23 @@ extension RioPlanCommand {
 
         func run() throws {
             try runReporting {
-                let catalog = try CatalogLoader.load(folder: common.catalog)
-                let original = try PlanRequestLoader.load(path: request, catalog: catalog)
                 let scenario = Scenario(caps: cap.compactMap { Scenario.Cap($0) }, withoutTrainers: withoutTrainer)
-                let req = try scenario.apply(to: original)
-                let current = try currentPlan(name: req.name)
-                let problem = ProblemCompiler.compile(request: req, catalog: catalog)
-                var options = search.solverOptions
-                options.baseline = PlanReader.baseline(of: current.plan, in: problem)
-                let result = PlanRunner.solve(problem, options: options, live: search.live)
-                try PlanRunner.refusePinConflicts(result, request: request)
-                let outDir = out.map { ($0 as NSString).deletingLastPathComponent } ?? "."
-                // The plan answers a changed request, so it records no request fingerprint.
-                let inputs = Plan.PlanInputs(
-                    request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
-                    requestSha256: nil, catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let plan = PlanBuilder.plan(
-                    problem, result, inputs: inputs,
-                    solver: PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations))
-                if let out { try PlanFile.write(plan, to: out) }
-                let diff = PlanDiff(old: current.plan, new: plan, oldLabel: current.label, newLabel: "what-if")
-                let changes = scenario.describe(original)
+                let (answer, conflicts) = try common.workspace.whatif(
+                    request: request, scenario: scenario, against: against.map(PlanReference.init), out: out, search: search.settings)
+                search.finish()
+                guard let w = answer else { try Console.refusePinConflicts(conflicts, request: request) }
                 switch format {
                 case .json:
-                    print(try TextTable.json(Output(scenario: changes, diff: diff)), terminator: "")
+                    print(try TextTable.json(Output(scenario: w.changes, diff: w.diff)), terminator: "")
                 case .text:
-                    print("What if: " + changes.joined(separator: "; ") + ".")
-                    print("Against \(current.label): \(result.kept) of \(current.plan.sessions.count) sessions kept unchanged.")
+                    print("What if: " + w.changes.joined(separator: "; ") + ".")
+                    print("Against \(w.current.label): \(w.run.kept) of \(w.current.plan.sessions.count) sessions kept unchanged.")
                     print("")
-                    print(diff.text)
-                    print(diff.costSummary, terminator: "")
+                    print(w.diff.text)
+                    print(w.diff.costSummary, terminator: "")
                     if let out { print("Wrote \(out) (not recorded in the history).") }
                 }
             }
-        }
-
-        /// The plan the scenario is compared with, and how to name it.
-        func currentPlan(name: String) throws -> (plan: Plan, label: String) {
-            if let against {
-                let ref = try PlanReference(text: against).load(databasePath: common.databasePath, defaultName: name)
-                return (ref.plan, ref.label)
-            }
-            let dbPath = common.databasePath
-            if FileManager.default.fileExists(atPath: dbPath), let run = try AppDatabase(path: dbPath).latestPlanRun(name: name) {
-                guard let plan = try? JSONDecoder().decode(Plan.self, from: Data(run.planJSON.utf8)) else {
-                    throw RioError.data("recorded plan \(name)@\(run.version) cannot be read; pass --against PLAN.json")
-                }
-                return (plan, "\(name)@\(run.version)")
-            }
-            let file = ((request as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(name).plan.json")
-            if FileManager.default.fileExists(atPath: file) {
-                return (try PlanFile.read(file), file)
-            }
-            throw RioError.usage(
-                "no current plan of \(name) to compare with: none recorded in \(dbPath) and no \(file); run `rioplan plan \(request)` first or pass --against PLAN.json")
         }
     }
 }

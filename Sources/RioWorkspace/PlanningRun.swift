@@ -1,0 +1,118 @@
+import Foundation
+import RioModel
+import RioPlanner
+import RioStore
+
+/// How `plan` and `whatif` search: the command line's `--time-limit`, `--iterations`, `--seed`.
+public struct SearchSettings: Sendable {
+    /// Seconds to search (ignored when `iterations` is set).
+    public var timeLimit: Double
+    /// Exactly this many improvement steps: with `seed`, the same plan every run.
+    public var iterations: Int?
+    public var seed: UInt64
+    /// Called a few times a second while searching (live progress on a terminal), with the
+    /// search's figures and the number of demands.
+    public var progress: (@Sendable (SolverProgress, Int) -> Void)?
+
+    public init(timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1, progress: (@Sendable (SolverProgress, Int) -> Void)? = nil) {
+        self.timeLimit = timeLimit; self.iterations = iterations; self.seed = seed; self.progress = progress
+    }
+
+    /// The solver's options for a problem of `demands` demands.
+    func solverOptions(demands: Int) -> SolverOptions {
+        var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+        if let progress { options.progress = { p in progress(p, demands) } }
+        return options
+    }
+
+    /// The plan's `solver` block for a finished search.
+    func info(_ result: SolverResult) -> Plan.SolverInfo {
+        Plan.SolverInfo(
+            seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
+            timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
+    }
+}
+
+/// One solved request: the plan as it will be written, and how the search went.
+public struct PlanningRun: Sendable {
+    public var plan: Plan
+    /// Steps the search made and the seconds it took.
+    public var iterations: Int
+    public var seconds: Double
+    /// Sessions of the baseline kept unchanged (0 without a baseline).
+    public var kept: Int
+}
+
+/// The answer of `plan`: a plan, or the pins that cannot all hold (nothing written then).
+public enum PlanOutcome: Sendable {
+    case planned(PlannedRequest)
+    case pinConflicts([String])
+}
+
+/// A written (and, unless asked not to, recorded) plan.
+public struct PlannedRequest: Sendable {
+    public var run: PlanningRun
+    /// Where the plan file was written.
+    public var path: String
+    /// The version recorded in the history, nil with `record: false` or when recording failed.
+    public var version: Int?
+    /// Why the plan was written but not recorded (the database could not be written).
+    public var recordWarning: String?
+    /// The baseline the run stayed close to, if any.
+    public var baseline: ReferencedPlan?
+}
+
+extension Workspace {
+    /// Loads the request (and the workspace's catalog), compiles and solves it.
+    ///
+    /// - Parameters:
+    ///   - baseline: a previous plan to stay close to (`latest`, `NAME@N` or a file).
+    /// - Returns: the plan, or the pin conflicts when the request's pins cannot all hold.
+    func solve(
+        _ request: PlanRequest, catalog: Catalog, search: SearchSettings, baseline: Plan?, inputs: Plan.PlanInputs
+    ) throws -> (PlanningRun?, [String]) {
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        var options = search.solverOptions(demands: problem.demands.count)
+        if let baseline { options.baseline = PlanReader.baseline(of: baseline, in: problem) }
+        var solver = Solver(problem: problem, options: options)
+        let result = solver.solve()
+        guard result.pinConflicts.isEmpty else { return (nil, result.pinConflicts) }
+        let plan = try PlanBuilder.plan(problem, result, inputs: inputs, solver: search.info(result))
+        return (PlanningRun(plan: plan, iterations: result.iterations, seconds: result.seconds, kept: result.kept), [])
+    }
+
+    /// `rioplan plan`: plans `requestPath`, writes the plan file and records it as the next
+    /// version of its name.
+    ///
+    /// - Parameters:
+    ///   - out: the plan file (default `NAME.plan.json` next to the request).
+    ///   - baseline: re-plan close to this plan (`latest`, `NAME@N` or a file).
+    ///   - record: whether to record the run in the history.
+    public func plan(
+        request requestPath: String, out: String? = nil, baseline: PlanReference? = nil, record: Bool = true, search: SearchSettings
+    ) throws -> PlanOutcome {
+        let catalog = try self.catalog()
+        let request = try PlanRequestLoader.load(path: requestPath, catalog: catalog)
+        let outPath = out ?? ((requestPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(request.name).plan.json")
+        let base = try baseline.map { try plan($0, defaultName: request.name) }
+        let outDir = (outPath as NSString).deletingLastPathComponent
+        let inputs = Plan.PlanInputs(
+            request: PlanFile.relativePath(requestPath, from: outDir), catalog: PlanFile.relativePath(catalogFolder, from: outDir),
+            requestSha256: request.fingerprint, catalogSha256: catalog.fingerprint)
+        let (solved, conflicts) = try solve(request, catalog: catalog, search: search, baseline: base?.plan, inputs: inputs)
+        guard let run = solved else { return .pinConflicts(conflicts) }
+        let bytes = try PlanFile.encode(run.plan)
+        try AtomicFile.write(bytes, to: outPath)
+        var outcome = PlannedRequest(run: run, path: outPath, version: nil, recordWarning: nil, baseline: base)
+        if record {
+            do {
+                outcome.version = try database().recordPlanRun(
+                    name: run.plan.name, requestSha256: request.fingerprint, catalogSha256: catalog.fingerprint,
+                    score: run.plan.score, planJSON: String(decoding: bytes, as: UTF8.self))
+            } catch let e as RioError {
+                outcome.recordWarning = "the plan was written but not recorded in the history: \(e.description)"
+            }
+        }
+        return .planned(outcome)
+    }
+}

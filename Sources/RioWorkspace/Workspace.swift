@@ -1,0 +1,74 @@
+import Foundation
+import RioModel
+import RioStore
+
+/// A RioPlan workspace: the catalog folder, the workspace database and the plans folder, and
+/// the workflow every front end (the `rioplan` command line, the coming server) calls.
+///
+/// A workspace loads each input once per process and opens one database connection, shared by
+/// every step of a command (a `plan --baseline` run reads the baseline and records the new
+/// version through the same connection). It is not meant to be shared across threads.
+public final class Workspace {
+    /// The catalog folder (default `Catalog`).
+    public let catalogFolder: String
+    /// The workspace SQLite database (default `.rioplan/rioplan.sqlite`).
+    public let databasePath: String
+    /// Where plans live; recorded plans (`NAME@N`) resolve their inputs relative to it.
+    public let plansFolder: String
+
+    private var openedDatabase: AppDatabase?
+    private var loadedCatalog: Catalog?
+
+    /// The database path when neither `--db` nor `$RIOPLAN_DB` names one.
+    public static let defaultDatabasePath = ".rioplan/rioplan.sqlite"
+
+    /// - Parameter databasePath: nil for `$RIOPLAN_DB`, else `.rioplan/rioplan.sqlite`.
+    public init(catalogFolder: String = "Catalog", databasePath: String? = nil, plansFolder: String = "Plans") {
+        self.catalogFolder = catalogFolder
+        self.databasePath = databasePath ?? Workspace.environmentDatabasePath ?? Workspace.defaultDatabasePath
+        self.plansFolder = plansFolder
+    }
+
+    /// `$RIOPLAN_DB` when set and not empty.
+    public static var environmentDatabasePath: String? {
+        guard let env = ProcessInfo.processInfo.environment["RIOPLAN_DB"], !env.isEmpty else { return nil }
+        return env
+    }
+
+    /// The workspace database, opened (and created) on first use; one connection per workspace.
+    public func database() throws -> AppDatabase {
+        if let openedDatabase { return openedDatabase }
+        let db = try AppDatabase(path: databasePath)
+        openedDatabase = db
+        return db
+    }
+
+    /// The database if its file exists (reading commands never create one), else nil.
+    public func existingDatabase() throws -> AppDatabase? {
+        if let openedDatabase { return openedDatabase }
+        guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
+        return try database()
+    }
+
+    /// The database, which must exist already.
+    ///
+    /// - Throws: `RioError.unreadable` (exit 66) saying what creates it.
+    public func requireDatabase(_ why: String) throws -> AppDatabase {
+        guard let db = try existingDatabase() else { throw RioError.unreadable(path: databasePath, reason: why) }
+        return db
+    }
+
+    /// The workspace's catalog, loaded and validated once.
+    public func catalog() throws -> Catalog {
+        if let loadedCatalog { return loadedCatalog }
+        let c = try CatalogLoader.load(folder: catalogFolder)
+        loadedCatalog = c
+        return c
+    }
+
+    /// A catalog folder's catalog: the workspace's own (cached) or another one, loaded once.
+    func catalog(folder: String) throws -> Catalog {
+        if folder == catalogFolder { return try catalog() }
+        return try CatalogLoader.load(folder: folder)
+    }
+}
