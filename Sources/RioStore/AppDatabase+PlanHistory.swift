@@ -13,48 +13,31 @@ extension AppDatabase {
     ) throws -> Int {
         let stamp = ISO8601DateFormatter().string(from: createdAt)
         return try write { db in
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM planRun WHERE name = ?", arguments: [name]) ?? 0
-            let version = last + 1
-            try db.execute(
-                sql: """
-                    INSERT INTO planRun (name, version, createdAt, requestSha256, catalogSha256, value, cash, scheduled, demands, planJSON)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    name, version, stamp, requestSha256, catalogSha256,
-                    score.value, score.cash, score.scheduled, score.demands, planJSON,
-                ])
-            return version
+            let last = try PlanRun.filter(PlanRun.Columns.name == name).select(max(PlanRun.Columns.version), as: Int.self).fetchOne(db) ?? 0
+            var run = PlanRun(
+                name: name, version: last + 1, createdAt: stamp, requestSha256: requestSha256, catalogSha256: catalogSha256,
+                value: score.value, cash: score.cash, scheduled: score.scheduled, demands: score.demands, planJSON: planJSON)
+            try run.insert(db)
+            return run.version
         }
     }
 
     /// Every recorded run of `name`, oldest version first.
     public func planRuns(name: String) throws -> [PlanRun] {
-        try read { db in try Row.fetchAll(db, sql: "\(AppDatabase.planRunSelect) WHERE name = ? ORDER BY version", arguments: [name]).map(AppDatabase.planRun) }
+        try read { db in try PlanRun.filter(PlanRun.Columns.name == name).order(PlanRun.Columns.version).fetchAll(db) }
     }
 
     /// One recorded run, or nil.
     public func planRun(name: String, version: Int) throws -> PlanRun? {
         try read { db in
-            try Row.fetchOne(db, sql: "\(AppDatabase.planRunSelect) WHERE name = ? AND version = ?", arguments: [name, version]).map(AppDatabase.planRun)
+            try PlanRun.filter(PlanRun.Columns.name == name && PlanRun.Columns.version == version).fetchOne(db)
         }
     }
 
     /// The newest recorded run of `name`, or nil.
     public func latestPlanRun(name: String) throws -> PlanRun? {
         try read { db in
-            try Row.fetchOne(db, sql: "\(AppDatabase.planRunSelect) WHERE name = ? ORDER BY version DESC LIMIT 1", arguments: [name]).map(AppDatabase.planRun)
+            try PlanRun.filter(PlanRun.Columns.name == name).order(PlanRun.Columns.version.desc).fetchOne(db)
         }
-    }
-
-    private static let planRunSelect = """
-        SELECT id, name, version, createdAt, requestSha256, catalogSha256, value, cash, scheduled, demands, planJSON FROM planRun
-        """
-
-    private static func planRun(_ r: Row) -> PlanRun {
-        PlanRun(
-            id: r["id"], name: r["name"], version: r["version"], createdAt: r["createdAt"],
-            requestSha256: r["requestSha256"], catalogSha256: r["catalogSha256"], value: r["value"], cash: r["cash"],
-            scheduled: r["scheduled"], demands: r["demands"], planJSON: r["planJSON"])
     }
 }
