@@ -30,6 +30,25 @@ extension HTMLReport {
         return lanes
     }
 
+    /// Horizontal placement of days on the timeline, and the number format of its coordinates.
+    struct TimelineScale {
+        let start: Day
+        let span: Double
+        let labelWidth: Double
+        let plotWidth: Double
+
+        /// The x coordinate of the left edge of day number `d`.
+        func x(_ d: Int) -> Double { labelWidth + Double(d - start.number) / span * plotWidth }
+
+        /// A coordinate with one decimal.
+        static func f(_ v: Double) -> String { String(Int((v * 10).rounded())).withDecimal }
+    }
+
+    /// One region's band of the timeline: its label lines, its lanes of sessions, its place.
+    typealias TimelineBand = (region: String, name: [String], lanes: [[PlanSession]], y: Double, h: Double)
+
+    static let timelineWidth = 1260.0, timelineTop = 26.0, laneHeight = 13.0, laneGap = 3.0, bandPadding = 7.0
+
     /// The timeline as inline SVG with month gridlines and a tooltip (`<title>`) on every bar.
     func timeline() -> String {
         let plan = context.plan
@@ -40,30 +59,48 @@ extension HTMLReport {
             return "<p>The plan's dates cannot be read.</p>"
         }
         let start = min(h0, firstSession ?? h0), end = max(h1, lastSession ?? h1)
-        let width = 1260.0, labelW = 250.0, top = 26.0, laneH = 13.0, laneGap = 3.0, bandPad = 7.0
-        let plotW = width - labelW - 10
-        let span = Double(end.number - start.number + 1)
-        func x(_ d: Int) -> Double { labelW + Double(d - start.number) / span * plotW }
-        func f(_ v: Double) -> String { String(Int((v * 10).rounded())).withDecimal }
-
-        var bands: [(region: String, name: [String], lanes: [[PlanSession]], y: Double, h: Double)] = []
-        var y = top
-        for r in regionOrder() {
-            let ls = HTMLReport.lanes(plan.sessions.filter { $0.region == r })
-            let name = HTMLReport.wrap(context.regionName(r), width: 32)
-            let lanesH = bandPad * 2 + Double(max(ls.count, 1)) * (laneH + laneGap) - laneGap
-            let labelH = Double(name.count) * 14 + 13 + 10
-            let h = max(lanesH, labelH)
-            bands.append((r, name, ls, y, h))
-            y += h
-        }
+        let width = HTMLReport.timelineWidth, labelW = 250.0, top = HTMLReport.timelineTop
+        let scale = TimelineScale(start: start, span: Double(end.number - start.number + 1), labelWidth: labelW, plotWidth: width - labelW - 10)
+        let f = TimelineScale.f
+        let bands = timelineBands()
+        let y = bands.last.map { $0.y + $0.h } ?? top
         let height = y + 8
         var svg =
             "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height.rounded(.up)))\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"Timeline of sessions by region\">"
         for (i, b) in bands.enumerated() where i % 2 == 0 {
             svg += "<rect x=\"0\" y=\"\(f(b.y))\" width=\"\(Int(width))\" height=\"\(f(b.h))\" fill=\"#f3f6f9\"/>"
         }
-        // Month gridlines and labels.
+        svg += monthGrid(scale, end: end, bottom: y)
+        svg += "<line x1=\"\(f(scale.x(start.number)))\" y1=\"\(f(top - 6))\" x2=\"\(f(scale.x(start.number)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
+        svg += "<line x1=\"\(f(scale.x(end.number + 1)))\" y1=\"\(f(top - 6))\" x2=\"\(f(scale.x(end.number + 1)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
+        for b in bands { svg += bandSVG(b, scale) }
+        svg += "</svg>"
+        let legend = (1...3).map { n in
+            "<span style=\"--c:\(HTMLReport.jointColour(n))\">\(n == 1 ? "one convention" : n == 2 ? "two conventions" : "all three conventions")</span>"
+        }.joined()
+        return "<div class=\"legend\">\(legend)</div>" + svg
+    }
+
+    /// The regions' bands, top to bottom, each tall enough for its lanes and its label.
+    func timelineBands() -> [TimelineBand] {
+        var bands: [TimelineBand] = []
+        var y = HTMLReport.timelineTop
+        for r in regionOrder() {
+            let ls = HTMLReport.lanes(context.plan.sessions.filter { $0.region == r })
+            let name = HTMLReport.wrap(context.regionName(r), width: 32)
+            let lanesH = HTMLReport.bandPadding * 2 + Double(max(ls.count, 1)) * (HTMLReport.laneHeight + HTMLReport.laneGap) - HTMLReport.laneGap
+            let labelH = Double(name.count) * 14 + 13 + 10
+            let h = max(lanesH, labelH)
+            bands.append((r, name, ls, y, h))
+            y += h
+        }
+        return bands
+    }
+
+    /// Month gridlines and labels from the first month of the timeline to `end`.
+    func monthGrid(_ scale: TimelineScale, end: Day, bottom y: Double) -> String {
+        let f = TimelineScale.f, top = HTMLReport.timelineTop, start = scale.start
+        var svg = ""
         let c = start.components
         var month = Day(year: c.year, month: c.month, day: 1) ?? start
         while month <= end {
@@ -72,46 +109,43 @@ extension HTMLReport {
                 ? Day(year: month.components.year + 1, month: 1, day: 1) : Day(year: month.components.year, month: month.components.month + 1, day: 1)
             let a = max(month.number, start.number), bEnd = min((next ?? end.adding(days: 1)).number, end.number + 1)
             if month.number >= start.number {
-                svg += "<line x1=\"\(f(x(a)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(a)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\" stroke-width=\"1\"/>"
+                svg += "<line x1=\"\(f(scale.x(a)))\" y1=\"\(f(top - 6))\" x2=\"\(f(scale.x(a)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\" stroke-width=\"1\"/>"
             }
             if bEnd - a >= 10 {
                 let name = HTMLReport.monthNames[month.components.month - 1] + (month.components.month == 1 ? " \(month.components.year)" : "")
-                svg += "<text class=\"month\" x=\"\(f((x(a) + x(bEnd)) / 2))\" y=\"\(f(top - 10))\" text-anchor=\"middle\">\(esc(name))</text>"
+                svg += "<text class=\"month\" x=\"\(f((scale.x(a) + scale.x(bEnd)) / 2))\" y=\"\(f(top - 10))\" text-anchor=\"middle\">\(esc(name))</text>"
             }
             guard let n = next else { break }
             month = n
         }
-        svg += "<line x1=\"\(f(x(start.number)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(start.number)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
-        svg += "<line x1=\"\(f(x(end.number + 1)))\" y1=\"\(f(top - 6))\" x2=\"\(f(x(end.number + 1)))\" y2=\"\(f(y))\" stroke=\"#c9d3dd\"/>"
-        // Bands: region label and bars.
-        for b in bands {
-            let count = b.lanes.reduce(0) { $0 + $1.count }
-            // The label block (name lines, then the count) is centred in the band.
-            let blockH = Double(b.name.count) * 14 + 13
-            var ty = b.y + (b.h - blockH) / 2 + 11
-            for part in b.name {
-                svg += "<text class=\"region\" x=\"8\" y=\"\(f(ty))\">\(esc(part))</text>"
-                ty += 14
-            }
-            svg += "<text class=\"month\" x=\"8\" y=\"\(f(ty))\">\(count) session\(count == 1 ? "" : "s")</text>"
-            for (li, lane) in b.lanes.enumerated() {
-                let lanesH = Double(max(b.lanes.count, 1)) * (laneH + laneGap) - laneGap
-                let ly = b.y + (b.h - lanesH) / 2 + Double(li) * (laneH + laneGap)
-                for s in lane {
-                    guard let a = s.startDay?.number else { continue }
-                    let e = (s.endDay?.number ?? a) + 1
-                    let bx = x(a), bw = max(x(e) - bx, 2.5)
-                    svg +=
-                        "<rect x=\"\(f(bx))\" y=\"\(f(ly))\" width=\"\(f(bw))\" height=\"\(f(laneH))\" rx=\"2\" fill=\"\(HTMLReport.jointColour(s.conventions.count))\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
-                    svg += "<title>\(esc(tooltip(s)))</title></rect>"
-                }
+        return svg
+    }
+
+    /// One band: the region's label block (name lines, then the count, centred) and its bars.
+    func bandSVG(_ b: TimelineBand, _ scale: TimelineScale) -> String {
+        let f = TimelineScale.f, laneH = HTMLReport.laneHeight, laneGap = HTMLReport.laneGap
+        var svg = ""
+        let count = b.lanes.reduce(0) { $0 + $1.count }
+        let blockH = Double(b.name.count) * 14 + 13
+        var ty = b.y + (b.h - blockH) / 2 + 11
+        for part in b.name {
+            svg += "<text class=\"region\" x=\"8\" y=\"\(f(ty))\">\(esc(part))</text>"
+            ty += 14
+        }
+        svg += "<text class=\"month\" x=\"8\" y=\"\(f(ty))\">\(count) session\(count == 1 ? "" : "s")</text>"
+        for (li, lane) in b.lanes.enumerated() {
+            let lanesH = Double(max(b.lanes.count, 1)) * (laneH + laneGap) - laneGap
+            let ly = b.y + (b.h - lanesH) / 2 + Double(li) * (laneH + laneGap)
+            for s in lane {
+                guard let a = s.startDay?.number else { continue }
+                let e = (s.endDay?.number ?? a) + 1
+                let bx = scale.x(a), bw = max(scale.x(e) - bx, 2.5)
+                svg +=
+                    "<rect x=\"\(f(bx))\" y=\"\(f(ly))\" width=\"\(f(bw))\" height=\"\(f(laneH))\" rx=\"2\" fill=\"\(HTMLReport.jointColour(s.conventions.count))\" stroke=\"#ffffff\" stroke-width=\"0.6\">"
+                svg += "<title>\(esc(tooltip(s)))</title></rect>"
             }
         }
-        svg += "</svg>"
-        let legend = (1...3).map { n in
-            "<span style=\"--c:\(HTMLReport.jointColour(n))\">\(n == 1 ? "one convention" : n == 2 ? "two conventions" : "all three conventions")</span>"
-        }.joined()
-        return "<div class=\"legend\">\(legend)</div>" + svg
+        return svg
     }
 
     /// Splits `text` into lines of at most `width` characters at spaces (a longer word gets its own line).
