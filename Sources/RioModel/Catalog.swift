@@ -6,6 +6,8 @@ public struct Catalog: Sendable, Hashable {
     public var modules: [TrainingModule] = []
     public var regions: [Region] = []
     public var travel: [TravelCost] = []
+    /// The countries of the world and the other Parties (`countries.yaml`), in file order.
+    public var countries: [Country] = []
     /// SHA-256 (hex) of the files the catalog was parsed from (`CatalogLoader.Source`); empty
     /// for a catalog built in memory.
     public var fingerprint: String = ""
@@ -41,7 +43,7 @@ public struct Catalog: Sendable, Hashable {
 
     public static func == (a: Catalog, b: Catalog) -> Bool {
         a.conventions == b.conventions && a.themes == b.themes && a.mandates == b.mandates
-            && a.modules == b.modules && a.regions == b.regions && a.travel == b.travel
+            && a.modules == b.modules && a.regions == b.regions && a.travel == b.travel && a.countries == b.countries
     }
     public func hash(into h: inout Hasher) { h.combine(mandates); h.combine(modules) }
 
@@ -149,6 +151,28 @@ public struct Venue: Sendable, Hashable, Codable {
     public var city: String
     public var capacity: Int
     public var costPerDay: Int
+    /// The venue's own IANA time zone when it lies outside its region's (e.g. Tbilisi in the CEE
+    /// annex, Montreal at headquarters); nil means the region's `timezone`.
+    public var timezone: String? = nil
+    public var location: SourceLocation
+}
+
+/// A country or other Party (`countries.yaml`): for attendance records and national reports.
+public struct Country: Sendable, Hashable, Codable {
+    /// ISO 3166-1 alpha-3 (`KEN`); `EUU` for the European Union.
+    public var code: String
+    /// English short name.
+    public var name: String
+    /// The UNCCD regional implementation annex's region id (`africa`, `asia-pacific`, `lac`,
+    /// `northern-med`, `cee`), nil for a Party in no annex.
+    public var annex: String?
+    /// On the UN list of Least Developed Countries in force.
+    public var ldc: Bool
+    /// On the UN-OHRLLS list of Small Island Developing States.
+    public var sids: Bool
+    /// Not a UN member state: another Party of a Rio convention (State of Palestine, Holy See,
+    /// Niue, Cook Islands, the European Union).
+    public var nonMember: Bool
     public var location: SourceLocation
 }
 

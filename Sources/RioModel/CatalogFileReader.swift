@@ -18,6 +18,7 @@ struct CatalogFileReader {
         modules(into: &c)
         regions(into: &c)
         travel(into: &c)
+        countries(into: &c)
     }
 
     /// Calls `body` with each mapping of the list under `key`, then reports its unknown keys.
@@ -126,10 +127,10 @@ struct CatalogFileReader {
             for n in m.list("venues") ?? [] {
                 guard let v = YAMLMap(n, file: file, bag: bag, what: "a venue") else { continue }
                 let vid = v.id(), vname = v.string("name"), city = v.string("city")
-                let cap = v.int("capacity"), cost = v.int("costPerDay")
+                let cap = v.int("capacity"), cost = v.int("costPerDay"), vtz = v.string("timezone", required: false)
                 v.finish()
                 if let vid, let vname, let city, let cap, let cost {
-                    venues.append(Venue(id: vid, name: vname, city: city, capacity: cap, costPerDay: cost, location: v.location))
+                    venues.append(Venue(id: vid, name: vname, city: city, capacity: cap, costPerDay: cost, timezone: vtz, location: v.location))
                 }
             }
             if let id, let name, let tz, let dsa, let pt, let lt {
@@ -152,4 +153,23 @@ struct CatalogFileReader {
             if let from, let to { c.travel.append(TravelCost(from: from, to: to, cost: cost ?? 0, location: m.location)) }
         }
     }
+
+    /// `countries`: ISO 3166-1 alpha-3 code, English name, UNCCD annex (`none` for none), and
+    /// the LDC and SIDS flags.
+    func countries(into c: inout Catalog) {
+        each("countries", "a country") { m in
+            let code = m.string("code"), name = m.string("name"), annex = m.string("annex")
+            let ldc = m.bool("ldc"), sids = m.bool("sids"), nonMember = m.bool("nonMember", required: false) ?? false
+            if let code, !CatalogFileReader.isAlpha3(code) {
+                bag.add(m.location(of: "code"), "country code `\(code)` is not an ISO 3166-1 alpha-3 code", hint: "write three capital letters, e.g. KEN")
+            }
+            if let code, let name, let annex, let ldc, let sids {
+                c.countries.append(
+                    Country(code: code, name: name, annex: annex == "none" ? nil : annex, ldc: ldc, sids: sids, nonMember: nonMember, location: m.location))
+            }
+        }
+    }
+
+    /// Three ASCII capital letters.
+    static func isAlpha3(_ s: String) -> Bool { s.utf8.count == 3 && s.utf8.allSatisfy { (65...90).contains($0) } }
 }

@@ -6,7 +6,7 @@ import Yams
 /// Loading is strict: every problem in every file is collected and thrown together as
 /// `RioError.invalidInput`, sorted by file, line and column.
 public enum CatalogLoader {
-    public static let topLevelKeys = ["conventions", "themes", "mandates", "modules", "regions", "travel"]
+    public static let topLevelKeys = ["conventions", "themes", "mandates", "modules", "regions", "travel", "countries"]
 
     /// The YAML files of a catalog folder, as (absolute path, path shown to users), sorted.
     public static func files(in folder: String) throws -> [(path: String, shown: String)] {

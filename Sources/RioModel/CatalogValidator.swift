@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks the rules of catalog-format.md that span entries: ids, references, cycles, travel pairs.
 struct CatalogValidator {
     let catalog: Catalog
@@ -8,6 +10,37 @@ struct CatalogValidator {
         references()
         prerequisiteCycles()
         travelMatrix()
+        countries()
+        venueTimezones()
+    }
+
+    /// Country codes are unique; each annex is a region of the catalog.
+    private func countries() {
+        var first: [String: SourceLocation] = [:]
+        let regions = catalog.regions.map(\.id)
+        for country in catalog.countries {
+            if let f = first[country.code] {
+                bag.add(country.location, "country code `\(country.code)` is used twice (first at \(f))", hint: "list each country once")
+            } else {
+                first[country.code] = country.location
+            }
+            if let annex = country.annex, !catalog.knows("region", annex) {
+                bag.add(
+                    country.location, "country `\(country.code)` names annex `\(annex)`, which is not a region of the catalog",
+                    hint: suggest(annex, regions, "region", fallback: "use the id of its UNCCD annex region (\(regions.joined(separator: ", "))) or `none`"))
+            }
+        }
+    }
+
+    /// A venue's own time zone is a real IANA zone name.
+    private func venueTimezones() {
+        for r in catalog.regions {
+            for v in r.venues {
+                if let tz = v.timezone, TimeZone(identifier: tz) == nil {
+                    bag.add(v.location, "venue `\(v.id)` has time zone `\(tz)`, which is not an IANA time zone", hint: "write it like Asia/Tbilisi or America/Montreal")
+                }
+            }
+        }
     }
 
     private func duplicateIDs() {

@@ -125,6 +125,19 @@ public final class YAMLMap {
         return v
     }
 
+    /// `true` or `false` (plain, as YAML 1.2 writes them); nil and an error for anything else.
+    public func bool(_ key: String, required: Bool = true) -> Bool? {
+        guard let n = node(key) else {
+            if required { missing(key, "add `\(key): true` or `\(key): false`") }
+            return nil
+        }
+        guard case let .scalar(s) = n, s.style == .plain, s.string == "true" || s.string == "false" else {
+            wrongType(key, n, expected: "true or false")
+            return nil
+        }
+        return s.string == "true"
+    }
+
     /// A calendar date `YYYY-MM-DD` (quoted or not).
     public func day(_ key: String, required: Bool = true) -> Day? {
         guard let n = node(key) else {

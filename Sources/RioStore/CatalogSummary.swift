@@ -12,6 +12,10 @@ public struct CatalogSummary: Sendable, Hashable, Codable {
     public var jointModules: Int
     public var regions: Int
     public var venues: Int
+    /// Countries and other Parties, and how many are LDCs and SIDS (0 without `countries`).
+    public var countries: Int
+    public var leastDeveloped: Int
+    public var smallIslands: Int
 
     public init(_ c: Catalog) {
         conventions = c.conventions.count
@@ -24,6 +28,9 @@ public struct CatalogSummary: Sendable, Hashable, Codable {
         jointModules = c.modules.filter { c.jointness(of: $0) >= 2 }.count
         regions = c.regions.count
         venues = c.regions.reduce(0) { $0 + $1.venues.count }
+        countries = c.countries.count
+        leastDeveloped = c.countries.filter(\.ldc).count
+        smallIslands = c.countries.filter(\.sids).count
     }
 
     /// `Catalog OK: 3 conventions, 12 themes, 48 mandates (UNCCD 16, CBD 16, UNFCCC 16), 24 modules (10 joint), 6 regions, 20 venues`.
@@ -31,5 +38,6 @@ public struct CatalogSummary: Sendable, Hashable, Codable {
         let per = mandatesPerConvention.map { "\($0.convention) \($0.mandates)" }.joined(separator: ", ")
         return "Catalog OK: \(conventions) conventions, \(themes) themes, \(mandates) mandates (\(per)), "
             + "\(modules) modules (\(jointModules) joint), \(regions) regions, \(venues) venues"
+            + (countries == 0 ? "" : ", \(countries) countries and Parties (\(leastDeveloped) LDCs, \(smallIslands) SIDS)")
     }
 }
