@@ -9,8 +9,10 @@ extension Verifier {
     /// per-session rules (Verifier+Sessions.swift) fill the tallies that the rules across sessions
     /// (Verifier+Resources.swift) and the plan rules (Verifier+Plan.swift) read.
     struct Audit {
+        /// The catalog and request the plan is checked against.
         let catalog: Catalog
         let request: PlanRequest
+        /// The plan file as read.
         let plan: Plan
         /// The request's demands, trainers and funding sources by id (the first of a duplicate id wins).
         let demands: [String: Demand]

@@ -43,6 +43,7 @@ enum VerifierFixture {
     /// `Tests/Fixtures/verifier` in the package.
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/verifier")
+    /// The fixture's catalog folder and request file.
     static let catalogPath = folder.appendingPathComponent("catalog").path
     static let requestPath = folder.appendingPathComponent("request.yaml").path
 
@@ -145,5 +146,15 @@ enum VerifierFixture {
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+extension Plan {
+    /// Moves the session of `demand` to run from `start` to `end` (ISO dates as written in a plan file).
+    mutating func move(_ demand: String, _ start: String, _ end: String) {
+        edit(demand) {
+            $0.start = start
+            $0.end = end
+        }
     }
 }

@@ -11,10 +11,13 @@ import Testing
 /// ``Verifier/Rule`` the table ``breaches`` holds the smallest change to that plan (or to the
 /// request it is checked against) that breaks exactly that rule, and the exact message expected.
 @Suite struct VerifierRuleTests {
+    /// The fixture's catalog and request, loaded afresh for each test.
     let catalog: Catalog
     let request: PlanRequest
+    /// The hand-written valid plan.
     let plan = VerifierFixture.plan
 
+    /// Loads the fixture's catalog and request.
     init() throws { (catalog, request) = try VerifierFixture.load() }
 
     /// The verdict of `plan` against `request` (both default to the fixture's).
@@ -24,6 +27,7 @@ import Testing
 
     // MARK: - The valid plan
 
+    /// The hand-written plan breaks no rule, and the Verifier recomputes the hand-computed score.
     @Test func validPlanVerifiesWithTheHandComputedScore() {
         let report = Verifier(catalog: catalog, request: request).verify(plan)
         #expect(report.valid)
@@ -36,6 +40,7 @@ import Testing
         #expect(report.scheduled == 7 && report.demands == 8)
     }
 
+    /// The reference checker (`../shared/tools/check-plan`) agrees that the hand-written plan is valid.
     @Test func validPlanPassesThePythonChecker() throws {
         let r = try VerifierFixture.pythonCheck(plan)
         #expect(r.status == 0, "\(r.output)")
@@ -47,7 +52,9 @@ import Testing
 
     /// The smallest change to the valid fixture that breaks one rule, and that rule's expected message.
     struct Breach: Sendable {
+        /// The message expected after `<rule>: `.
         let message: String
+        /// The change to the valid plan and the fixture's request.
         let change: @Sendable (inout Plan, inout PlanRequest) -> Void
 
         /// A breach made by changing the plan.
@@ -89,13 +96,13 @@ import Testing
             $0.edit("d1") { $0.days = 2 }
         },
         .workingWeek: .plan("v/d6: 1 days from 2027-03-13 do not fit Monday to Friday of one week") {
-            $0.edit("d6") { $0.start = "2027-03-13"; $0.end = "2027-03-13" }  // a Saturday
+            $0.move("d6", "2027-03-13", "2027-03-13")  // a Saturday
         },
         .window: .plan("v/d5: 2027-03-16..2027-03-17 lies outside 2027-03-08..2027-03-12") {
-            $0.edit("d5") { $0.start = "2027-03-16"; $0.end = "2027-03-17" }
+            $0.move("d5", "2027-03-16", "2027-03-17")
         },
         .blackout: .plan("v/d1: touches blackout Africa holiday 2027-03-22..2027-03-26") {
-            $0.edit("d1") { $0.start = "2027-03-22"; $0.end = "2027-03-24" }
+            $0.move("d1", "2027-03-22", "2027-03-24")
         },
         .participants: .plan("v/d1: 12 participants, the demand asks for 10") { $0.edit("d1") { $0.participants = 12 } },
         // online-1d offers es and v2 speaks it, but d2 accepts only en.
@@ -111,7 +118,7 @@ import Testing
         },
         // Into week 1, where the FAO retreat keeps v3 away.
         .orgBlackout: .plan("v/d6: trainer v3 of FAO is in blackout FAO retreat") {
-            $0.edit("d6") { $0.start = "2027-03-05"; $0.end = "2027-03-05" }
+            $0.move("d6", "2027-03-05", "2027-03-05")
         },
 
         // One session: venue, cost and funding.
@@ -150,11 +157,11 @@ import Testing
         .trainerMaxDays: .request("trainer t4: 4 days > maxDays 3") { $0.editTrainer("t4") { $0.maxDays = 3 } },
         // d7 (weog) into Thursday and Friday of the week t4 teaches d5 in africa.
         .travelRule: .plan("trainer t4 week of 2027-03-08 teaches in person in africa and weog") {
-            $0.edit("d7") { $0.start = "2027-03-11"; $0.end = "2027-03-12" }
+            $0.move("d7", "2027-03-11", "2027-03-12")
         },
         // d1 (no window) onto dakar's days of d5.
         .venueDoubleBooked: .plan("venue dakar holds two sessions on one day") {
-            $0.edit("d1") { $0.start = "2027-03-09"; $0.end = "2027-03-11" }
+            $0.move("d1", "2027-03-09", "2027-03-11")
         },
         .staffingCap: .request("organisation UNCCD: 7 trainer days > 6") { $0.staffing[0].maxDays = 6 },
         // One unit of d5 moves from africa-fund to core, which is used up to its cap.
@@ -163,9 +170,11 @@ import Testing
         },
         // d2 (online-1d in africa) on d5's first day: not strictly before it.
         .prerequisite: .plan("v/d5: prerequisite online-1d is not delivered in africa before 2027-03-09") {
-            $0.edit("d2") { $0.start = "2027-03-09"; $0.end = "2027-03-09" }
+            $0.move("d2", "2027-03-09", "2027-03-09")
         },
-        .pinned: .plan("pinned d4: start 2027-03-02 differs from 2027-03-01") { $0.edit("d4") { $0.start = "2027-03-02"; $0.end = "2027-03-03" } },
+        .pinned: .plan("pinned d4: start 2027-03-02 differs from 2027-03-01") {
+            $0.move("d4", "2027-03-02", "2027-03-03")
+        },
 
         // The score.
         .scoreValue: .plan("score.value is 32, the sessions give 31") { $0.score.value = 32 },
@@ -174,11 +183,13 @@ import Testing
         .scoreCounts: .plan("score counts 6/8 differ from 7/8") { $0.score.scheduled = 6 },
     ]
 
+    /// A new `Verifier.Rule` cannot go untested: the table must hold a breach for it.
     @Test func everyRuleHasABreach() {
         let missing = Verifier.Rule.allCases.filter { Self.breaches[$0] == nil }
         #expect(missing.isEmpty, "rules without a breach in VerifierRuleTests.breaches: \(missing)")
     }
 
+    /// Each breach yields exactly its rule, with the exact message.
     @Test(arguments: Verifier.Rule.allCases)
     func breachBreaksExactlyItsRule(_ rule: Verifier.Rule) throws {
         let breach = try #require(Self.breaches[rule], "no breach for \(rule)")
@@ -190,6 +201,7 @@ import Testing
 
     // MARK: - The rule names are a contract
 
+    /// The rule names are what `rioplan check` prints and writes: renaming one breaks scripts that read them.
     @Test func ruleNamesAreTheCheckOutputsNames() {
         #expect(
             Verifier.Rule.allCases.map(\.rawValue) == [
@@ -203,6 +215,7 @@ import Testing
         #expect(Verifier.Rule.allCases.allSatisfy { "\($0)" == $0.rawValue })
     }
 
+    /// `Violation.rule` encodes as the plain rule name, as when it was a `String`.
     @Test func violationEncodesItsRuleAsTheName() throws {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys]
@@ -229,6 +242,7 @@ import Testing
 
     // MARK: - Edges of the rules
 
+    /// A demand without `earliest`/`latest` (d1, d4) has the horizon as its window.
     @Test func windowDefaultsToTheHorizon() {
         var r = request
         r.horizon.start = .of("2027-03-02")
@@ -239,6 +253,7 @@ import Testing
             ])
     }
 
+    /// A blackout with neither regions nor orgs closes every region.
     @Test func globalBlackoutClosesEveryRegion() {
         var r = request
         r.blackouts.append(Blackout(name: "Retreat", range: DayRange(start: .of("2027-03-02"), end: .of("2027-03-02"))))
@@ -258,29 +273,36 @@ import Testing
         #expect(verdict(plan, r) == [])
     }
 
+    /// The travel rule looks at one ISO week at a time and only at venue-based sessions.
     @Test func travelRuleIsPerISOWeekAndExemptsOnlineSessions() {
         // t4 teaches d5 in africa in week 2; d7 in weog on Monday of week 3 is another week.
         var p = plan
-        p.edit("d7") { $0.start = "2027-03-15"; $0.end = "2027-03-16" }
+        p.move("d7", "2027-03-15", "2027-03-16")
         #expect(verdict(p) == [])
         // t4 also teaching d3 online in weog in week 2 is no travel: d3 gains t4's in-kind 300.
         var r = request
-        r.editTrainer("t4") { $0.modules.append("online-1d"); $0.maxDays = 5 }
+        r.editTrainer("t4") {
+            $0.modules.append("online-1d"); $0.maxDays = 5
+        }
         r.staffing[0].maxDays = 8
         p = plan
-        p.edit("d3") { $0.trainers = ["t4"]; $0.cost.inKind = 300 }
+        p.edit("d3") {
+            $0.trainers = ["t4"]; $0.cost.inKind = 300
+        }
         p.score.inKind += 300
         #expect(verdict(p, r) == [])
     }
 
+    /// A prerequisite listed under `delivered` for the region need not be scheduled before.
     @Test func prerequisiteDeliveredNeedNotBeScheduled() {
         var p = plan
-        p.edit("d2") { $0.start = "2027-03-09"; $0.end = "2027-03-09" }
+        p.move("d2", "2027-03-09", "2027-03-09")
         var r = request
         r.delivered.append(Delivered(module: "online-1d", region: "africa"))
         #expect(verdict(p, r) == [])
     }
 
+    /// A pin reports each of venue, language and trainers that differs, and a pinned demand left out.
     @Test func pinnedNamesEveryDifference() {
         var r = request
         r.pinned = [Pin(demand: "d1", start: .of("2027-03-01"), venue: "nairobi", trainers: ["t2"], language: "fr")]
@@ -294,6 +316,7 @@ import Testing
         #expect(verdict(plan, r) == ["pinned: pinned demand d8 is not scheduled"])
     }
 
+    /// A demand both scheduled and unscheduled appears twice.
     @Test func demandCoverageCountsSessionsAndUnscheduledTogether() {
         var p = plan
         p.unscheduled.append(UnscheduledDemand(demand: "d3", reasons: [Reason(code: "budget", message: "no money")]))
