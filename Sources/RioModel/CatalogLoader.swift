@@ -85,7 +85,10 @@ public enum CatalogLoader {
             } else {
                 doc = try YAMLDocument(path: f.shown, bag: bag)
             }
-            guard let root = doc.root else { continue }
+            let blank = doc.reportIfBlank(
+                bag,
+                mustHold: "catalog entries under one or more of the keys \(topLevelKeys.map { "`\($0):`" }.joined(separator: ", ")); delete the file if it is not needed")
+            guard !blank, let root = doc.root else { continue }
             read(root, file: f.shown, into: &catalog, bag: bag)
         }
         catalog.index()

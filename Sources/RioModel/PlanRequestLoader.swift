@@ -4,10 +4,20 @@ import Yams
 /// Loads a plan request strictly against a catalog (plan-request-format.md).
 public enum PlanRequestLoader {
     /// Loads `path`, resolving list files relative to it; throws `RioError.invalidInput` with every problem.
+    /// What a request file must hold, for the message about an empty one.
+    static let requestContent =
+        "a plan request: a mapping with `name`, `currency`, `horizon`, `demand`, `staff` and `funding` (see plan-request-format.md, or Plans/jlg-2027.yaml)"
+
     public static func load(path: String, catalog: Catalog) throws -> PlanRequest {
         let bag = DiagnosticBag()
         let doc = try YAMLDocument(path: path, bag: bag)
-        guard let root = doc.root else { throw RioError.invalidInput(bag.sorted) }
+        let blank = doc.reportIfBlank(bag, mustHold: PlanRequestLoader.requestContent)
+        guard !blank, let root = doc.root else {
+            if bag.isEmpty {
+                bag.add(SourceLocation(file: path, line: 1, column: 1), "the file holds no YAML value", hint: "it must hold \(requestContent)")
+            }
+            throw RioError.invalidInput(bag.sorted)
+        }
         let base = (path as NSString).deletingLastPathComponent
         let reader = Reader(catalog: catalog, bag: bag, base: base, path: path)
         reader.incomplete.fingerprint.update(doc.data ?? Data())
@@ -132,7 +142,8 @@ private struct Reader {
             let doc = try YAMLDocument(path: full, bag: bag)
             incomplete.fingerprint.update((full as NSString).lastPathComponent)
             incomplete.fingerprint.update(doc.data ?? Data())
-            guard let root = doc.root else { return [] }
+            let blank = doc.reportIfBlank(bag, mustHold: "the `\(key)` list: a YAML list of \(what) entries, or a mapping with `\(key):`")
+            guard !blank, let root = doc.root else { return [] }
             switch root {
             case .sequence(let s): items = Array(s)
             case .mapping:

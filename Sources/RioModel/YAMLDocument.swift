@@ -36,6 +36,26 @@ public struct YAMLDocument {
         self.init(data: data, displayPath: shown, bag: bag)
     }
 
+    /// Whether the file was read and parsed but holds nothing: only blank lines or comments.
+    public var isBlank: Bool {
+        guard let data else { return false }
+        guard let text = String(data: data, encoding: .utf8) else { return false }
+        return text.split(whereSeparator: \.isNewline).allSatisfy { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty || t.hasPrefix("#") || t == "---" || t == "..."
+        }
+    }
+
+    /// Adds "this file holds nothing" to `bag` when the file is blank; `what` says what it must hold.
+    ///
+    /// - Returns: whether it was blank (then its root is not to be read).
+    @discardableResult
+    public func reportIfBlank(_ bag: DiagnosticBag, mustHold what: String) -> Bool {
+        guard isBlank else { return false }
+        bag.add(SourceLocation(file: path, line: 1, column: 1), "the file is empty (only blank lines or comments)", hint: "it must hold \(what)")
+        return true
+    }
+
     /// A file refused before reading: no bytes, no root.
     private init(refused path: String) {
         self.path = path

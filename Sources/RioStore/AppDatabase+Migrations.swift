@@ -14,6 +14,9 @@ extension AppDatabase {
         m.registerMigration("v2-history") { db in
             try db.execute(sql: historySchema)
         }
+        m.registerMigration("v3-countries-and-own-terms") { db in
+            for sql in countrySchema { try db.execute(sql: sql) }
+        }
         return m
     }
 
@@ -160,6 +163,29 @@ extension AppDatabase {
           entryId UNINDEXED, kind UNINDEXED, conventions UNINDEXED,
           title, symbol, summary, themes,
           tokenize = 'unicode61 remove_diacritics 2')
+        """,
+    ]
+
+    /// Countries (`countries.yaml`), venues' own time zones, and the conventions a theme
+    /// explicitly has no own term for (an empty `terms` list).
+    static let countrySchema: [String] = [
+        """
+        CREATE TABLE country (
+          code TEXT PRIMARY KEY NOT NULL,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          annexRegionId TEXT REFERENCES region(id) \(fk),
+          ldc INTEGER NOT NULL CHECK (ldc IN (0, 1)),
+          sids INTEGER NOT NULL CHECK (sids IN (0, 1)),
+          nonMember INTEGER NOT NULL CHECK (nonMember IN (0, 1)))
+        """,
+        "CREATE INDEX country_on_annexRegionId ON country(annexRegionId)",
+        "ALTER TABLE venue ADD COLUMN timezone TEXT",
+        """
+        CREATE TABLE themeNoOwnTerm (
+          themeId TEXT NOT NULL REFERENCES theme(id) \(fk),
+          conventionId TEXT NOT NULL REFERENCES convention(id) \(fk),
+          PRIMARY KEY (themeId, conventionId))
         """,
     ]
 

@@ -16,8 +16,9 @@ extension CrossMap {
             out += "\n\(r.theme.id) - \(r.theme.label)\n"
             for c in r.cells {
                 out += "  \(c.convention):"
-                if c.mandates.isEmpty && c.modules.isEmpty { out += " nothing yet\n"; continue }
-                out += "\n"
+                let terms = c.terms.map { "    terms: " + ($0.isEmpty ? "no own term" : $0.joined(separator: ", ")) + "\n" } ?? ""
+                if c.mandates.isEmpty && c.modules.isEmpty { out += " nothing yet\n" + terms; continue }
+                out += "\n" + terms
                 for m in c.mandates { out += "    mandate  \(m.symbol)  \(m.title)  [\(m.id)]\n" }
                 for m in c.modules {
                     out += "    module   \(m.title)  [\(m.id)]" + (m.joint ? "  joint: \(m.conventions.joined(separator: "+"))" : "") + "\n"
@@ -117,18 +118,26 @@ extension SynergyReport {
 
 extension SearchHit {
     /// Search results as a numbered list: what, where from, which words matched, and an excerpt.
-    public static func table(_ hits: [SearchHit], query: SearchQuery) -> String {
+    ///
+    /// - Parameter vocabulary: the crosswalk of themes the query names, printed after the hits.
+    public static func table(_ hits: [SearchHit], query: SearchQuery, vocabulary: [ThemeVocabulary] = []) -> String {
+        let words = vocabulary.map { $0.line + "\n" }.joined()
         if hits.isEmpty {
-            return "No mandate or module matches \(query.terms.map { "`\($0.text)`" }.joined(separator: " ")).\n"
+            return "No mandate, module or country matches \(query.terms.map { "`\($0.text)`" }.joined(separator: " ")).\n" + words
         }
         var out = ""
         for h in hits {
-            let origin = h.kind == .mandate ? "\(h.conventions.joined(separator: "+")) \(h.symbol ?? "")" : "module for " + h.conventions.joined(separator: "+")
+            let origin: String
+            switch h.kind {
+            case .mandate: origin = "\(h.conventions.joined(separator: "+")) \(h.symbol ?? "")"
+            case .module: origin = "module for " + h.conventions.joined(separator: "+")
+            case .country: origin = "country"
+            }
             out += "\(h.rank). \(h.title)  [\(h.kind.rawValue) \(h.id)]  \(origin)\n"
             out += "   matched: \(h.matched.joined(separator: ", "))" + (h.matchesAll ? "" : " (not all words)") + "\n"
             out += "   \(h.snippet)\n"
         }
-        return out
+        return out + (words.isEmpty ? "" : "\n" + words)
     }
 
     /// Search results as RFC 4180 CSV, one row per hit.

@@ -53,6 +53,9 @@ public struct CrossMap: Sendable, Hashable, Codable {
         public var mandates: [MandateRef]
         /// Modules that list the theme and serve this convention through at least one of their mandates.
         public var modules: [ModuleRef]
+        /// The convention's own words for the theme; empty when the catalog says the convention
+        /// has no own term; nil when the catalog does not say.
+        public var terms: [String]?
         public var jointModules: Int { modules.filter(\.joint).count }
     }
 

@@ -47,13 +47,14 @@ extension CatalogStore {
                 guard let m = modules.byID[r["id"]] else { continue }
                 for c in m.conventions { moduleCells[CatalogStore.key(r["themeId"], c), default: []].append(m) }
             }
+            let terms = try CatalogStore.ownTerms(db)
             let rows = themes.map { t in
                 CrossMap.Row(
                     theme: t,
                     cells: conventions.map { c in
                         CrossMap.Cell(
                             convention: c, mandates: mandateCells[CatalogStore.key(t.id, c)] ?? [],
-                            modules: moduleCells[CatalogStore.key(t.id, c)] ?? [])
+                            modules: moduleCells[CatalogStore.key(t.id, c)] ?? [], terms: terms[CatalogStore.key(t.id, c)])
                     })
             }
             return CrossMap(conventions: conventions, rows: rows)
@@ -141,6 +142,19 @@ extension CatalogStore {
     }
 
     /// Every theme in catalog order.
+    /// Each theme's own terms per convention (key: `key(theme, convention)`), in file order; an
+    /// empty list where the catalog says the convention has no own term.
+    static func ownTerms(_ db: Database) throws -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT themeId, conventionId, term FROM themeTerm ORDER BY themeId, conventionId, position") {
+            out[key(r["themeId"], r["conventionId"]), default: []].append(r["term"])
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT themeId, conventionId FROM themeNoOwnTerm") {
+            out[key(r["themeId"], r["conventionId"])] = []
+        }
+        return out
+    }
+
     static func themes(_ db: Database) throws -> [ThemeRef] {
         try Row.fetchAll(db, sql: "SELECT id, label FROM theme ORDER BY position").map { ThemeRef(id: $0["id"], label: $0["label"]) }
     }
@@ -165,5 +179,5 @@ extension CatalogStore {
         return (ordered, byID)
     }
 
-    private static func key(_ theme: String, _ convention: String) -> String { theme + "\u{1}" + convention }
+    static func key(_ theme: String, _ convention: String) -> String { theme + "\u{1}" + convention }
 }

@@ -70,3 +70,46 @@ extension CatalogStore {
         return out
     }
 }
+
+/// A theme's words in each convention's own vocabulary, for the crosswalk `search` prints.
+public struct ThemeVocabulary: Sendable, Hashable, Codable {
+    public var theme: String
+    public var label: String
+    /// Per convention in catalog order: its own terms, empty for "no own term".
+    public var terms: [Terms]
+
+    public struct Terms: Sendable, Hashable, Codable {
+        public var convention: String
+        public var terms: [String]
+    }
+
+    /// `Terms for sand-and-dust-storms (Sand and dust storms): UNCCD: …; CBD: no own term`.
+    public var line: String {
+        "Terms for \(theme) (\(label)): "
+            + terms.map { "\($0.convention): " + ($0.terms.isEmpty ? "no own term" : $0.terms.joined(separator: ", ")) }.joined(separator: "; ")
+    }
+}
+
+extension CatalogStore {
+    /// The themes whose label or one of whose terms holds every word of `query`, with each
+    /// convention's own terms (only conventions the catalog gives terms, or no own term, for).
+    public func vocabulary(_ query: SearchQuery) throws -> [ThemeVocabulary] {
+        let wanted = query.terms.flatMap(\.words)
+        guard !wanted.isEmpty else { return [] }
+        return try database.read { db in
+            let own = try CatalogStore.ownTerms(db)
+            let conventions = try String.fetchAll(db, sql: "SELECT id FROM convention ORDER BY position")
+            var out: [ThemeVocabulary] = []
+            for t in try CatalogStore.themes(db) {
+                let terms = conventions.compactMap { c in own[CatalogStore.key(t.id, c)].map { ThemeVocabulary.Terms(convention: c, terms: $0) } }
+                let texts = [t.label, t.id.replacingOccurrences(of: "-", with: " ")] + terms.flatMap(\.terms)
+                let matches = texts.contains { text in
+                    let words = Set(SearchQuery.words(of: text))
+                    return wanted.allSatisfy { w in words.contains(w) }
+                }
+                if matches && !terms.isEmpty { out.append(ThemeVocabulary(theme: t.id, label: t.label, terms: terms)) }
+            }
+            return out
+        }
+    }
+}

@@ -33,7 +33,7 @@ public struct CatalogStore: Sendable {
     public func build(catalog: Catalog, fingerprint: String, folder: String = "", builtAt: Date = Date()) throws {
         try database.write { db in
             for table in [
-                "travel", "venue", "region", "modulePrerequisite", "moduleTheme", "moduleMandate", "module",
+                "country", "themeNoOwnTerm", "travel", "venue", "region", "modulePrerequisite", "moduleTheme", "moduleMandate", "module",
                 "mandateTheme", "mandate", "themeTerm", "theme", "convention", "catalogInfo", "searchEntry",
             ] {
                 try db.execute(sql: "DELETE FROM \(table)")
@@ -57,6 +57,9 @@ public struct CatalogStore: Sendable {
             try theme.execute(arguments: [t.id, i, t.label, t.parent])
             for (convention, words) in t.terms.sorted(by: { $0.key < $1.key }) {
                 for (j, w) in words.enumerated() { try term.execute(arguments: [t.id, convention, j, w]) }
+                if words.isEmpty {
+                    try db.execute(sql: "INSERT INTO themeNoOwnTerm (themeId, conventionId) VALUES (?, ?)", arguments: [t.id, convention])
+                }
             }
         }
 
@@ -100,15 +103,21 @@ public struct CatalogStore: Sendable {
                 INSERT INTO region (id, position, name, timezone, liaisonOffice, dsaPerDay, participantTravel, localTravel)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let venue = try db.makeStatement(sql: "INSERT INTO venue (id, regionId, position, name, city, capacity, costPerDay) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let venue = try db.makeStatement(
+            sql: "INSERT INTO venue (id, regionId, position, name, city, capacity, costPerDay, timezone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         for (i, r) in c.regions.enumerated() {
             try region.execute(arguments: [r.id, i, r.name, r.timezone, r.liaisonOffice, r.dsaPerDay, r.participantTravel, r.localTravel])
             for (j, v) in r.venues.enumerated() {
-                try venue.execute(arguments: [v.id, r.id, j, v.name, v.city, v.capacity, v.costPerDay])
+                try venue.execute(arguments: [v.id, r.id, j, v.name, v.city, v.capacity, v.costPerDay, v.timezone])
             }
         }
         let travel = try db.makeStatement(sql: "INSERT INTO travel (fromRegionId, toRegionId, cost) VALUES (?, ?, ?)")
         for t in c.travel { try travel.execute(arguments: [t.from, t.to, t.cost]) }
+        let country = try db.makeStatement(
+            sql: "INSERT INTO country (code, position, name, annexRegionId, ldc, sids, nonMember) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        for (i, x) in c.countries.enumerated() {
+            try country.execute(arguments: [x.code, i, x.name, x.annex, x.ldc, x.sids, x.nonMember])
+        }
     }
 
     /// Fills the FTS5 index: one entry per mandate and module, with the labels and terms of its themes.
@@ -132,5 +141,17 @@ public struct CatalogStore: Sendable {
                 m.title, "", m.summary ?? "", themes(m.themes),
             ])
         }
+        for x in c.countries {
+            try entry.execute(arguments: [x.code, SearchHit.Kind.country.rawValue, "", x.name, x.code, CatalogStore.countryFacts(x, c), ""])
+        }
+    }
+
+    /// What a country's search entry says besides its name and code: annex, LDC, SIDS.
+    static func countryFacts(_ x: Country, _ c: Catalog) -> String {
+        var facts = [x.annex.map { "UNCCD annex: " + (c.region($0)?.name ?? $0) } ?? "in no UNCCD regional annex"]
+        if x.ldc { facts.append("Least Developed Country") }
+        if x.sids { facts.append("Small Island Developing State") }
+        if x.nonMember { facts.append("Party, not a UN member state") }
+        return facts.joined(separator: "; ")
     }
 }

@@ -38,6 +38,6 @@ public struct CatalogSummary: Sendable, Hashable, Codable {
         let per = mandatesPerConvention.map { "\($0.convention) \($0.mandates)" }.joined(separator: ", ")
         return "Catalog OK: \(conventions) conventions, \(themes) themes, \(mandates) mandates (\(per)), "
             + "\(modules) modules (\(jointModules) joint), \(regions) regions, \(venues) venues"
-            + (countries == 0 ? "" : ", \(countries) countries and Parties (\(leastDeveloped) LDCs, \(smallIslands) SIDS)")
+            + (countries == 0 ? "" : ", \(countries) countries and Parties (\(leastDeveloped) LDC\(leastDeveloped == 1 ? "" : "s"), \(smallIslands) SIDS)")
     }
 }

@@ -1,7 +1,7 @@
 /// One search result: a mandate or a module, with the words that matched.
 public struct SearchHit: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        case mandate, module
+        case mandate, module, country
     }
 
     /// 1-based place in the ranking.
@@ -9,7 +9,7 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var kind: Kind
     public var id: String
     public var title: String
-    /// The decision symbol of a mandate (`2/COP.16`); nil for modules.
+    /// The decision symbol of a mandate (`2/COP.16`), a country's ISO code; nil for modules.
     public var symbol: String?
     /// A mandate's convention, or the conventions a module serves, in catalog order.
     public var conventions: [String]

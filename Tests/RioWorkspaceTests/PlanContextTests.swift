@@ -1,6 +1,7 @@
 import Foundation
 import RioExport
 import RioModel
+import RioPlanner
 import Testing
 
 @testable import RioWorkspace
@@ -57,7 +58,7 @@ import Testing
         try PlanFile.write(plan, to: p.path)
         let ws = f.workspace()
         let context = try ws.context(PlanReference(p.path))
-        #expect(Set(context.report.violations.map(\.rule)).isSuperset(of: ["fundingTotal", "dates"]))
+        #expect(Set(context.report.violations.map(\.rule)).isSuperset(of: [.fundingTotal, .dates]))
         let expected = try #require(context.report.violations.first).message
         for attempt in [
             { _ = try ws.calendar(context, filter: CalendarFilter(), history: .ignored) },

@@ -53,7 +53,7 @@ extension RioPlanCommand {
                 let query = try SearchQuery(words.joined(separator: " "))
                 let hits = try store.search(query, limit: limit)
                 switch format {
-                case .table: print(SearchHit.table(hits, query: query), terminator: "")
+                case .table: print(SearchHit.table(hits, query: query, vocabulary: try store.vocabulary(query)), terminator: "")
                 case .json: print(try TextTable.json(hits), terminator: "")
                 case .csv: print(SearchHit.csv(hits), terminator: "")
                 }
