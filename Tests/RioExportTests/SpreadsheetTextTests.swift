@@ -1,4 +1,5 @@
 import Foundation
+import RioModel
 import Testing
 
 @testable import RioExport
