@@ -225,7 +225,7 @@ import Testing
         var processes: [(Process, Pipe)] = []
         for k in 1...2 {
             let p = Process()
-            p.executableURL = Rioplan.binary
+            p.executableURL = try Rioplan.binary()
             p.arguments = [
                 "plan", request, "--catalog", catalog, "--iterations", "0", "--seed", "\(k)", "--quiet",
                 "--out", ws.dir.appendingPathComponent("c\(k).json").path,

@@ -11,21 +11,31 @@ enum Rioplan {
     /// The package root (two levels above this file's folder).
     static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The build products folder holding the `rioplan` executable.
-    static var binary: URL {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("rioplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
+    /// The folder holding the test bundle: the build products folder of this `swift build`.
+    ///
+    /// On Linux the test bundle is the `RioPlanPackageTests.xctest` executable itself; elsewhere it is
+    /// the loaded `.xctest` bundle.
+    static var testBundleFolder: URL {
+        if let xctest = Bundle.allBundles.first(where: { $0.bundleURL.pathExtension == "xctest" }) {
+            return xctest.bundleURL.deletingLastPathComponent()
         }
-        return root.appendingPathComponent(".build/debug/rioplan")
+        if let exe = Bundle.main.executableURL { return exe.deletingLastPathComponent() }
+        return Bundle.main.bundleURL
+    }
+
+    /// The `rioplan` executable built with the tests, next to the test bundle (never another build's).
+    ///
+    /// - Throws: `BinaryNotFound` when it is missing, so that a stale binary elsewhere can never pass.
+    static func binary() throws -> URL {
+        let candidate = testBundleFolder.appendingPathComponent("rioplan")
+        guard FileManager.default.isExecutableFile(atPath: candidate.path) else { throw BinaryNotFound(path: candidate.path) }
+        return candidate
     }
 
     /// Runs `rioplan args` in `cwd` (default: the package root).
     @discardableResult
     static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:]) throws -> RunResult {
-        try launch(binary, args, cwd: cwd ?? root, env: env)
+        try launch(try binary(), args, cwd: cwd ?? root, env: env)
     }
 
     /// Runs any program (python3, khal, soffice...) and captures its output.
@@ -65,6 +75,12 @@ enum Rioplan {
 
     /// `../shared` beside the package.
     static let shared: URL = root.deletingLastPathComponent().appendingPathComponent("shared")
+}
+
+/// The `rioplan` binary is not where the tests were built.
+struct BinaryNotFound: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "rioplan binary not found next to the test bundle at \(path); run `swift build` first" }
 }
 
 private final class ErrBox: @unchecked Sendable {
