@@ -37,6 +37,11 @@ public enum CatalogLoader {
         public var files: [(shown: String, data: Data?)]
         /// SHA-256 over each file's path relative to the folder, then its bytes, in sorted order.
         public var fingerprint: String
+
+        /// Files already in memory (an upload, a test, a fuzzer), shown under `folder`.
+        public init(folder: String, files: [(shown: String, data: Data?)], fingerprint: String) {
+            self.folder = folder; self.files = files; self.fingerprint = fingerprint
+        }
     }
 
     /// Reads every YAML file of `folder` once; the catalog is then parsed from these bytes.

@@ -3,14 +3,25 @@ import Yams
 
 /// Loads a plan request strictly against a catalog (plan-request-format.md).
 public enum PlanRequestLoader {
-    /// Loads `path`, resolving list files relative to it; throws `RioError.invalidInput` with every problem.
     /// What a request file must hold, for the message about an empty one.
     static let requestContent =
         "a plan request: a mapping with `name`, `currency`, `horizon`, `demand`, `staff` and `funding` (see plan-request-format.md, or Plans/jlg-2027.yaml)"
 
+    /// Loads `path`, resolving list files relative to it; throws `RioError.invalidInput` with every problem.
     public static func load(path: String, catalog: Catalog) throws -> PlanRequest {
         let bag = DiagnosticBag()
-        let doc = try YAMLDocument(path: path, bag: bag)
+        return try load(YAMLDocument(path: path, bag: bag), path: path, catalog: catalog, bag: bag)
+    }
+
+    /// Loads a request whose bytes are already in memory (an upload, a fuzzer), shown as `path`;
+    /// list files it names are read relative to `path`.
+    public static func load(data: Data, path: String, catalog: Catalog) throws -> PlanRequest {
+        let bag = DiagnosticBag()
+        return try load(YAMLDocument(data: data, displayPath: path, bag: bag), path: path, catalog: catalog, bag: bag)
+    }
+
+    /// Reads a parsed request document; every problem goes to `bag` and is thrown together.
+    static func load(_ doc: YAMLDocument, path: String, catalog: Catalog, bag: DiagnosticBag) throws -> PlanRequest {
         let blank = doc.reportIfBlank(bag, mustHold: PlanRequestLoader.requestContent)
         guard !blank, let root = doc.root else {
             if bag.isEmpty {
