@@ -1,0 +1,123 @@
+/// An upper bound on the value of any valid plan of a problem, from a relaxation.
+///
+/// The relaxation keeps, of all the rules of scheduling-model.md, only what each demand needs
+/// on its own (a start, trainers sharing a language, a venue, its prerequisites requested) and
+/// the co-financing network; demands may be taken fractionally. The co-financing network is a
+/// polymatroid over the cash each demand draws (sessions of one eligibility pattern share the
+/// sources of that pattern), so the fractional optimum is the greedy by value per unit of the
+/// demand's cheapest cash: take demands in that order, each as far as augmenting paths in the
+/// pattern × source network allow. No valid plan does better: each of its sessions is
+/// statically feasible, costs at least its demand's cheapest cash and is paid within the caps.
+///
+/// - Complexity: O(demands × augmentations × (patterns + sources) × sources).
+struct ValueBound {
+    let problem: Problem
+
+    /// The bound (an integer: plan values are integers, so the fractional optimum's floor).
+    func value() -> Int {
+        let p = problem
+        var whole = 0
+        var paid: [(index: Int, value: Int, cash: Int)] = []
+        for d in p.demands where ValueBound.standsAlone(d) {
+            if d.minCash <= 0 { whole += d.value } else { paid.append((d.index, d.value, d.minCash)) }
+        }
+        // Best value per cash first; ties by index (the bound does not depend on the order of ties).
+        paid.sort { ($0.value * $1.cash, $1.index) > ($1.value * $0.cash, $0.index) }
+        var network = PatternNetwork(caps: p.sources.map(\.cap), patterns: p.patterns)
+        var fraction = 0.0
+        for d in paid where d.value > 0 {
+            let got = network.push(d.cash, from: p.demands[d.index].pattern)
+            if got == d.cash { whole += d.value } else if got > 0 { fraction += Double(d.value) * Double(got) / Double(d.cash) }
+        }
+        // Round up any floating error before taking the floor: the bound may only err upwards.
+        return whole + Int((fraction + 1e-6).rounded(.down))
+    }
+
+    /// Whether a demand could run in an otherwise empty plan as far as its own data goes.
+    static func standsAlone(_ d: DemandData) -> Bool {
+        guard !d.starts.isEmpty else { return false }
+        guard d.trainersByLang.contains(where: { $0.count >= d.trainersNeeded }) else { return false }
+        if d.venueBased && d.venues.isEmpty { return false }
+        return !d.prerequisiteDemands.contains { $0.isEmpty }
+    }
+}
+
+/// Cash flowing from eligibility patterns to funding sources within their caps, grown one push
+/// at a time by augmenting paths (pattern → source, or back through a source to another
+/// pattern that can move its cash to a source with room).
+struct PatternNetwork {
+    /// Room left per source.
+    private(set) var room: [Int]
+    let patterns: [[Int]]
+    /// flow[pattern][source] already routed.
+    private var flow: [[Int]]
+
+    init(caps: [Int], patterns: [[Int]]) {
+        room = caps
+        self.patterns = patterns
+        flow = Array(repeating: Array(repeating: 0, count: caps.count), count: patterns.count)
+    }
+
+    /// Routes up to `cash` more from pattern `p`; returns how much was routed.
+    mutating func push(_ cash: Int, from p: Int) -> Int {
+        var left = cash
+        while left > 0, let path = augmentingPath(from: p) {
+            let amount = min(left, bottleneck(path))
+            apply(path, amount)
+            left -= amount
+        }
+        return cash - left
+    }
+
+    /// A path p0 → s0 ← p1 → s1 … → sk (sk with room), as (pattern, source) steps; nil if none.
+    private func augmentingPath(from start: Int) -> [(pattern: Int, source: Int)]? {
+        var cameFrom: [Int: (pattern: Int, viaSource: Int?)] = [start: (start, nil)]
+        var queue = [start]
+        var head = 0
+        var seenSource = Set<Int>()
+        while head < queue.count {
+            let q = queue[head]
+            head += 1
+            for s in patterns[q] where !seenSource.contains(s) {
+                seenSource.insert(s)
+                if room[s] > 0 { return trace(cameFrom, end: (q, s)) }
+                // Another pattern routing cash to s could move it elsewhere.
+                for r in patterns.indices where cameFrom[r] == nil && flow[r][s] > 0 {
+                    cameFrom[r] = (q, s)
+                    queue.append(r)
+                }
+            }
+        }
+        return nil
+    }
+
+    private func trace(_ cameFrom: [Int: (pattern: Int, viaSource: Int?)], end: (Int, Int)) -> [(pattern: Int, source: Int)] {
+        var path = [(pattern: end.0, source: end.1)]
+        var q = end.0
+        while let step = cameFrom[q], let s = step.viaSource {
+            path.append((step.pattern, s))
+            q = step.pattern
+        }
+        return path.reversed()
+    }
+
+    /// How much the path can carry: room at its last source, and each reversed flow on the way.
+    private func bottleneck(_ path: [(pattern: Int, source: Int)]) -> Int {
+        var b = room[path[path.count - 1].source]
+        for k in 1..<path.count { b = min(b, flow[path[k].pattern][path[k - 1].source]) }
+        return b
+    }
+
+    private mutating func apply(_ path: [(pattern: Int, source: Int)], _ amount: Int) {
+        for k in path.indices {
+            flow[path[k].pattern][path[k].source] += amount
+            if k > 0 { flow[path[k].pattern][path[k - 1].source] -= amount }
+        }
+        room[path[path.count - 1].source] -= amount
+    }
+}
+
+extension ProblemCompiler {
+    /// An upper bound on the value of any valid plan of `problem` (`ValueBound`).
+    public static func valueBound(of problem: Problem) -> Int { ValueBound(problem: problem).value() }
+}
