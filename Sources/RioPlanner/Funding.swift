@@ -18,7 +18,7 @@ public struct Funding: Sendable {
     public init(caps: [Int], patterns: [[Int]]) {
         self.caps = caps
         self.patterns = patterns
-        useSubsets = caps.count <= 14
+        useSubsets = caps.count <= SolverTuning.maxSubsetSources
         masks = patterns.map { $0.reduce(0) { $0 | (1 << $1) } }
         patternCash = Array(repeating: 0, count: patterns.count)
         if useSubsets {
