@@ -81,9 +81,8 @@ extension Solver {
             }
             choose(0, [])
             for v in venues {
-                let venueCost = v >= 0 ? problem.venues[v].costPerDay * d.days : 0
                 for c in combos {
-                    let cash = d.fixedCash + venueCost + c.reduce(0) { $0 + d.travelByTrainer[$1] }
+                    let cash = problem.sessionCash(d, venue: v, trainers: c)
                     out.append(Assignment(start: s, lang: lang, venue: v, trainers: c, cash: cash))
                 }
             }

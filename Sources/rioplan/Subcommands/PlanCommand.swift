@@ -61,7 +61,7 @@ extension RioPlanCommand {
                     request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
                     requestSha256: try PlanRequestLoader.fingerprint(of: req), catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
                 let info = PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations)
-                let plan = PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
+                let plan = try PlanBuilder.plan(problem, result, inputs: inputs, solver: info)
                 try PlanFile.write(plan, to: outPath)
                 var recorded = ""
                 if !noHistory {

@@ -85,7 +85,7 @@ extension RioPlanCommand {
                 let inputs = Plan.PlanInputs(
                     request: PlanFile.relativePath(request, from: outDir), catalog: PlanFile.relativePath(common.catalog, from: outDir),
                     requestSha256: nil, catalogSha256: try CatalogLoader.fingerprint(of: common.catalog))
-                let plan = PlanBuilder.plan(
+                let plan = try PlanBuilder.plan(
                     problem, result, inputs: inputs,
                     solver: PlanRunner.solverInfo(result, seed: search.seed, timeLimit: search.timeLimit, iterations: search.iterations))
                 if let out { try PlanFile.write(plan, to: out) }
