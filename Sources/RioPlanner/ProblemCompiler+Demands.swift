@@ -25,6 +25,8 @@ extension ProblemCompiler {
         private var patternIndex: [[Int]: Int] = [:]
         var conflicts: [String] = []
 
+        /// Prepares the lookups every demand needs: staff and venues by id, delivered
+        /// prerequisites, demands by module and region, pins by demand.
         init(
             request: PlanRequest, catalog: Catalog, grid: DayGrid, regionIndex: [String: Int], trainers: [TrainerData],
             venues: [VenueData], sources: [SourceData]

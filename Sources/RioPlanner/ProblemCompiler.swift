@@ -79,6 +79,7 @@ extension ProblemCompiler {
         /// Words of a day bitset (with a week of slack past the end).
         let words: Int
 
+        /// The grid of `horizon`, starting on the Monday of its first week.
         init(horizon h: DayRange) {
             base = h.start.number - h.start.weekday
             dayCount = h.end.number - base + 1
@@ -100,6 +101,7 @@ extension ProblemCompiler {
         /// Staffing cap in days per organisation index (Int.max when none).
         private(set) var caps: [Int] = []
 
+        /// Collects the organisations of `request`'s staff and staffing caps.
         init(_ request: PlanRequest) {
             for org in request.staff.map(\.org) + request.staffing.map(\.org) where index[org] == nil {
                 index[org] = names.count
