@@ -67,14 +67,14 @@ public struct Problem: Sendable {
         demandMinCash = demands.map(\.minCash)
         demandDays = demands.map(\.days)
         demandPinned = demands.map(\.pinned)
-        demandIndex = Problem.firstIndex(demands.map { ($0.id, $0.index) })
-        trainerIndex = Problem.firstIndex(trainers.map { ($0.trainer.id, $0.index) })
-        venueIndex = Problem.firstIndex(venues.map { ($0.id, $0.index) })
-        languageIndex = Problem.firstIndex(languages.enumerated().map { ($1, $0) })
+        demandIndex = Problem.indexByID(demands.map { ($0.id, $0.index) })
+        trainerIndex = Problem.indexByID(trainers.map { ($0.trainer.id, $0.index) })
+        venueIndex = Problem.indexByID(venues.map { ($0.id, $0.index) })
+        languageIndex = Problem.indexByID(languages.enumerated().map { ($1, $0) })
     }
 
     /// A lookup from id to index that keeps the first of repeated ids, as `firstIndex(of:)` would.
-    static func firstIndex(_ pairs: [(String, Int)]) -> [String: Int] {
+    static func indexByID(_ pairs: [(String, Int)]) -> [String: Int] {
         Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
 

@@ -33,8 +33,8 @@ extension ProblemCompiler {
         ) {
             self.request = request; self.catalog = catalog; self.grid = grid; self.regionIndex = regionIndex
             self.trainers = trainers; self.venues = venues; self.sources = sources
-            trainerIndex = Problem.firstIndex(request.staff.enumerated().map { ($1.id, $0) })
-            venueIndex = Problem.firstIndex(venues.map { ($0.id, $0.index) })
+            trainerIndex = Problem.indexByID(request.staff.enumerated().map { ($1.id, $0) })
+            venueIndex = Problem.indexByID(venues.map { ($0.id, $0.index) })
             delivered = Set(request.delivered.map { DemandCompiler.key($0.module, $0.region) })
             var byModuleRegion: [String: [Int]] = [:]
             for (i, d) in request.demands.enumerated() { byModuleRegion[DemandCompiler.key(d.module, d.region), default: []].append(i) }

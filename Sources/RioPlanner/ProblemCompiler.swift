@@ -12,7 +12,7 @@ public enum ProblemCompiler {
     /// - Complexity: O(demands × (horizon days + trainers × languages)).
     public static func compile(request: PlanRequest, catalog: Catalog) -> Problem {
         let grid = DayGrid(horizon: request.horizon)
-        let regionIndex = Problem.firstIndex(catalog.regions.enumerated().map { ($1.id, $0) })
+        let regionIndex = Problem.indexByID(catalog.regions.enumerated().map { ($1.id, $0) })
         let orgs = Organisations(request)
         let trainers = compileTrainers(request, grid: grid, orgs: orgs, regionIndex: regionIndex)
         let venues = compileVenues(catalog)
