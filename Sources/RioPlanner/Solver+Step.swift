@@ -22,6 +22,9 @@ extension Solver {
     /// Picks one neighbourhood by a uniform draw (bounds in `SolverTuning`), lets it drop
     /// sessions, repairs greedily and keeps the result or undoes it. The order of random draws
     /// is part of the result: with a fixed seed and budget the same plan comes out every run.
+    ///
+    /// - Complexity: O(movable log movable) for the pools and the repair order, plus up to
+    ///   `SolverTuning.maxRepairTries` calls of `Schedule.cheapest`.
     mutating func step(movable: [Int], temperature: Double) {
         let valueBefore = schedule.value, cashBefore = schedule.cash, keptBefore = schedule.kept
         let scheduled = movable.filter { schedule.startOf[$0] >= 0 }
@@ -218,6 +221,8 @@ extension Solver {
     /// Greedy repair: the move's targets first, then the unscheduled demands in a noisy
     /// value-per-cash order, at most `SolverTuning.maxRepairTries` of those whose money and
     /// starts could admit them. Returns the demands inserted, in order.
+    ///
+    /// - Complexity: O(movable log movable) to order, plus one `Schedule.cheapest` per try.
     mutating func repair(movable: [Int], targets: [Int]) -> [Int] {
         var inserted: [Int] = []
         for t in targets where schedule.startOf[t] < 0 { if tryInsert(t) { inserted.append(t) } }
