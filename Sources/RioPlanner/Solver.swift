@@ -6,7 +6,8 @@ import Foundation
 /// removes a few sessions (random, or the ones competing with an unscheduled demand for money
 /// or trainers), re-inserts demands greedily in a noisy value-per-cash order, and accepts the
 /// result by simulated annealing, value first and cash second, as scheduling-model.md orders
-/// plans. The best plan seen is returned.
+/// plans. The best plan seen is returned. Every constant of the search is in `SolverTuning`;
+/// the neighbourhoods are in `Solver+Moves.swift`.
 public struct Solver {
     let problem: Problem
     var options: SolverOptions
