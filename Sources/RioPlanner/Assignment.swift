@@ -1,9 +1,12 @@
 /// Where, when and by whom one demand is delivered.
+///
+/// Opaque outside RioPlanner: a baseline travels from `PlanReader.baseline` to
+/// `SolverOptions.baseline`.
 public struct Assignment: Sendable, Hashable {
-    public var start: Int
-    public var lang: Int
+    var start: Int
+    var lang: Int
     /// Venue index, or -1 for online sessions.
-    public var venue: Int
-    public var trainers: [Int]
-    public var cash: Int
+    var venue: Int
+    var trainers: [Int]
+    var cash: Int
 }

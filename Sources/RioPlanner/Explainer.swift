@@ -8,13 +8,13 @@ import RioModel
 public enum Explainer {
     /// Reasons for every unscheduled demand of `assignment`, in request order.
     public static func unscheduled(_ problem: Problem, _ assignment: [Assignment?]) -> [UnscheduledDemand] {
-        var current = Schedule(problem: problem)
-        let order = assignment.indices.filter { assignment[$0] != nil }.sorted { (assignment[$0]?.start ?? 0, $0) < (assignment[$1]?.start ?? 0, $1) }
-        for i in order { if let a = assignment[i] { current.insert(i, a) } }
-        var alone = Schedule(problem: problem)
-        for i in order where problem.demands[i].pinned { if let a = assignment[i] { alone.insert(i, a) } }
-        return problem.demands.indices.filter { assignment[$0] == nil }.map { i in
-            UnscheduledDemand(demand: problem.demands[i].id, reasons: reasons(problem, current: current, alone: alone, i))
+        unscheduled(problem, assignment, ReplayedPlan(problem, assignment))
+    }
+
+    /// Reasons for every unscheduled demand of `assignment`, replayed as `replay`.
+    static func unscheduled(_ problem: Problem, _ assignment: [Assignment?], _ replay: ReplayedPlan) -> [UnscheduledDemand] {
+        problem.demands.indices.filter { assignment[$0] == nil }.map { i in
+            UnscheduledDemand(demand: problem.demands[i].id, reasons: reasons(problem, current: replay.current, alone: replay.pinsOnly, i))
         }
     }
 
@@ -22,9 +22,7 @@ public enum Explainer {
         let d = p.demands[i]
         let window = "\((d.demand.earliest ?? p.request.horizon.start).iso)..\((d.demand.latest ?? p.request.horizon.end).iso)"
         if d.starts.isEmpty {
-            let names = p.request.blackouts.filter { b in
-                (b.orgs ?? []).isEmpty && ((b.regions ?? []).isEmpty || (b.regions ?? []).contains(d.demand.region))
-            }.map { "\($0.name) \($0.range.description)" }
+            let names = p.request.blackouts.filter { $0.closes(region: d.demand.region) }.map { "\($0.name) \($0.range.description)" }
             let tail = names.isEmpty ? "" : " (blackouts: \(names.joined(separator: "; ")))"
             return [Reason(code: "no-window", message: "no \(d.days)-day Monday-to-Friday slot in \(window) is free of blackouts\(tail); widen the window")]
         }

@@ -5,20 +5,20 @@
 /// sources all lie in Q is at most the caps of Q. With few sources this is kept incrementally
 /// (`need[Q]`), which makes feasibility and headroom checks O(2^sources); allocation itself is
 /// an exact max-flow.
-public struct Funding: Sendable {
-    public let caps: [Int]
-    public let patterns: [[Int]]
+struct Funding: Sendable {
+    let caps: [Int]
+    let patterns: [[Int]]
     let masks: [Int]
     let capOfSet: [Int]
     /// Cash of patterns whose eligible sources lie inside each set of sources.
     private(set) var need: [Int]
-    public private(set) var patternCash: [Int]
+    private(set) var patternCash: [Int]
     let useSubsets: Bool
 
-    public init(caps: [Int], patterns: [[Int]]) {
+    init(caps: [Int], patterns: [[Int]]) {
         self.caps = caps
         self.patterns = patterns
-        useSubsets = caps.count <= 14
+        useSubsets = caps.count <= SolverTuning.maxSubsetSources
         masks = patterns.map { $0.reduce(0) { $0 | (1 << $1) } }
         patternCash = Array(repeating: 0, count: patterns.count)
         if useSubsets {
@@ -38,7 +38,7 @@ public struct Funding: Sendable {
 
     /// How much more cash pattern `p` could take with everything else unchanged.
     /// - Complexity: O(2^sources), or a max-flow when there are many sources.
-    public func headroom(_ p: Int) -> Int {
+    func headroom(_ p: Int) -> Int {
         if useSubsets {
             let m = masks[p], full = (1 << caps.count) - 1
             var best = Int.max
@@ -60,9 +60,9 @@ public struct Funding: Sendable {
         return max(0, Funding.maxFlow(caps: caps, patterns: patterns, cash: probe) - total)
     }
 
-    public func canAdd(_ cash: Int, to p: Int) -> Bool { cash <= 0 || headroom(p) >= cash }
+    func canAdd(_ cash: Int, to p: Int) -> Bool { cash <= 0 || headroom(p) >= cash }
 
-    public mutating func add(_ cash: Int, to p: Int) {
+    mutating func add(_ cash: Int, to p: Int) {
         patternCash[p] += cash
         guard useSubsets, cash != 0 else { return }
         let m = masks[p], rest = ((1 << caps.count) - 1) & ~m
@@ -74,21 +74,26 @@ public struct Funding: Sendable {
         }
     }
 
-    /// Exact allocation: `flow[p][k]` is what source `patterns[p][k]` pays for pattern `p`; nil if infeasible.
-    public func allocate() -> [[Int]]? {
-        Funding.solve(caps: caps, patterns: patterns, cash: patternCash)
+    /// A maximum allocation: `flow[p][k]` is what source `patterns[p][k]` pays for pattern `p`.
+    ///
+    /// Each pattern's flows add up to its cash exactly when the caps can pay for everything
+    /// (`allocate()`); otherwise some pattern is paid less than its cash.
+    /// - Complexity: one max-flow over patterns and sources.
+    func allocation() -> [[Int]] {
+        var g = FlowGraph(caps: caps, patterns: patterns, cash: patternCash)
+        _ = g.run()
+        return g.patternFlows()
+    }
+
+    /// Exact allocation (see `allocation()`); nil if the caps cannot pay for every pattern's cash.
+    func allocate() -> [[Int]]? {
+        let flows = allocation()
+        return flows.map { $0.reduce(0, +) } == patternCash ? flows : nil
     }
 
     static func maxFlow(caps: [Int], patterns: [[Int]], cash: [Int]) -> Int {
         var g = FlowGraph(caps: caps, patterns: patterns, cash: cash)
         return g.run()
-    }
-
-    static func solve(caps: [Int], patterns: [[Int]], cash: [Int]) -> [[Int]]? {
-        var g = FlowGraph(caps: caps, patterns: patterns, cash: cash)
-        let f = g.run()
-        guard f == cash.reduce(0, +) else { return nil }
-        return g.patternFlows()
     }
 }
 

@@ -10,38 +10,38 @@ import RioModel
 /// id, so the same two plans always give the same diff, bytes included.
 public struct PlanDiff: Sendable, Hashable, Codable {
     /// How each side was named on the command line (a file path or `NAME@VERSION`).
-    public var oldLabel: String
-    public var newLabel: String
-    public var name: String
-    public var currency: String
-    public var totals: Totals
-    public var added: [SessionChange]
-    public var cancelled: [SessionChange]
-    public var moved: [SessionChange]
-    public var restaffed: [SessionChange]
+    var oldLabel: String
+    var newLabel: String
+    var name: String
+    var currency: String
+    var totals: Totals
+    var added: [SessionChange]
+    var cancelled: [SessionChange]
+    var moved: [SessionChange]
+    var restaffed: [SessionChange]
     /// Sessions in both plans with the same start, end, venue, trainers and language.
-    public var unchanged: Int
+    var unchanged: Int
     /// Cash allocated per funding source in each plan; sources with money on either side.
-    public var money: [SourceMoney]
+    var money: [SourceMoney]
     /// Conventions served by a session that was added, cancelled, moved or re-staffed.
-    public var conventions: [ConventionChange]
+    var conventions: [ConventionChange]
 
     /// Where and when a session happens, who gives it, and what it costs in cash.
-    public struct Placement: Sendable, Hashable, Codable {
-        public var start: String
-        public var end: String
+    struct Placement: Sendable, Hashable, Codable {
+        var start: String
+        var end: String
         /// nil for an online session (written as JSON `null`).
-        public var venue: String?
-        public var language: String
-        public var trainers: [String]
-        public var cash: Int
+        var venue: String?
+        var language: String
+        var trainers: [String]
+        var cash: Int
 
-        public init(_ s: PlanSession) {
+        init(_ s: PlanSession) {
             start = s.start; end = s.end; venue = s.venue; language = s.language
             trainers = s.trainers.sorted(); cash = s.cost.cash
         }
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(start, forKey: .start); try c.encode(end, forKey: .end); try c.encode(venue, forKey: .venue)
             try c.encode(language, forKey: .language); try c.encode(trainers, forKey: .trainers); try c.encode(cash, forKey: .cash)
@@ -50,16 +50,16 @@ public struct PlanDiff: Sendable, Hashable, Codable {
 
     /// One session that changed: its identity, and its placement before (nil when added) and after
     /// (nil when cancelled).
-    public struct SessionChange: Sendable, Hashable, Codable {
-        public var demand: String
-        public var session: String
-        public var module: String
-        public var region: String
-        public var conventions: [String]
-        public var old: Placement?
-        public var new: Placement?
+    struct SessionChange: Sendable, Hashable, Codable {
+        var demand: String
+        var session: String
+        var module: String
+        var region: String
+        var conventions: [String]
+        var old: Placement?
+        var new: Placement?
 
-        public func encode(to encoder: Encoder) throws {
+        func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(demand, forKey: .demand); try c.encode(session, forKey: .session); try c.encode(module, forKey: .module)
             try c.encode(region, forKey: .region); try c.encode(conventions, forKey: .conventions)
@@ -68,46 +68,46 @@ public struct PlanDiff: Sendable, Hashable, Codable {
     }
 
     /// An old figure, a new one and the change (`new - old`).
-    public struct Change: Sendable, Hashable, Codable {
-        public var old: Int
-        public var new: Int
-        public var delta: Int
-        public init(old: Int, new: Int) { self.old = old; self.new = new; delta = new - old }
+    struct Change: Sendable, Hashable, Codable {
+        var old: Int
+        var new: Int
+        var delta: Int
+        init(old: Int, new: Int) { self.old = old; self.new = new; delta = new - old }
     }
 
     /// The two plans' scores side by side.
-    public struct Totals: Sendable, Hashable, Codable {
-        public var value: Change
-        public var cash: Change
-        public var inKind: Change
-        public var scheduled: Change
-        public var demands: Change
+    struct Totals: Sendable, Hashable, Codable {
+        var value: Change
+        var cash: Change
+        var inKind: Change
+        var scheduled: Change
+        var demands: Change
     }
 
     /// Cash one funding source gives in each plan.
-    public struct SourceMoney: Sendable, Hashable, Codable {
-        public var source: String
-        public var old: Int
-        public var new: Int
-        public var delta: Int
+    struct SourceMoney: Sendable, Hashable, Codable {
+        var source: String
+        var old: Int
+        var new: Int
+        var delta: Int
     }
 
     /// How the sessions serving one convention changed.
-    public struct ConventionChange: Sendable, Hashable, Codable {
-        public var convention: String
+    struct ConventionChange: Sendable, Hashable, Codable {
+        var convention: String
         /// Sessions serving it in the old and the new plan.
-        public var sessions: Change
-        public var added: Int
-        public var cancelled: Int
+        var sessions: Change
+        var added: Int
+        var cancelled: Int
         /// Moved, re-staffed or both (each session counted once).
-        public var changed: Int
+        var changed: Int
     }
 
     /// Sessions that are in both plans but changed in some way (each counted once).
-    public var changedCount: Int { Set(moved.map(\.demand) + restaffed.map(\.demand)).count }
+    var changedCount: Int { Set(moved.map(\.demand) + restaffed.map(\.demand)).count }
 
     /// Whether the two plans have the same sessions, placed the same way, with the same money.
-    public var isEmpty: Bool {
+    var isEmpty: Bool {
         added.isEmpty && cancelled.isEmpty && moved.isEmpty && restaffed.isEmpty && money.allSatisfy { $0.delta == 0 }
     }
 }

@@ -5,25 +5,28 @@ import RioModel
 /// Days are offsets from `base` (a Monday on or before the horizon start), so a session's days
 /// are a run of bits and its week is `offset / 7`. Every list is in a fixed order derived from the
 /// request, never from hashing, so runs are reproducible.
+///
+/// Opaque outside RioPlanner: other targets hand it from `ProblemCompiler` to the solver, the
+/// plan builder, the reader and the explainer, and read only `demands.count`.
 public struct Problem: Sendable {
-    public let request: PlanRequest
-    public let catalog: Catalog
+    let request: PlanRequest
+    let catalog: Catalog
     /// Day number of offset 0 (a Monday).
-    public let base: Int
+    let base: Int
     /// Number of day offsets covered (through the horizon end).
-    public let dayCount: Int
+    let dayCount: Int
     public let demands: [DemandData]
-    public let trainers: [TrainerData]
-    public let venues: [VenueData]
-    public let sources: [SourceData]
-    public let orgs: [String]
+    let trainers: [TrainerData]
+    let venues: [VenueData]
+    let sources: [SourceData]
+    let orgs: [String]
     /// Staffing cap per org index (Int.max when none).
-    public let orgCap: [Int]
+    let orgCap: [Int]
     /// Distinct eligible-source sets; `patterns[p]` lists source indices.
-    public let patterns: [[Int]]
-    public let languages: [String]
+    let patterns: [[Int]]
+    let languages: [String]
     /// Pin problems found while compiling (the request is then infeasible).
-    public let pinConflicts: [String]
+    let pinConflicts: [String]
 
     // Flat copies of hot fields, so the search reads plain integers instead of copying structs.
     let trainerOrg: [Int]
@@ -37,6 +40,13 @@ public struct Problem: Sendable {
     let demandMinCash: [Int]
     let demandDays: [Int]
     let demandPinned: [Bool]
+
+    /// Index of each demand, trainer, venue and language by id (the first, should an id repeat),
+    /// for mapping plan files back onto the problem.
+    let demandIndex: [String: Int]
+    let trainerIndex: [String: Int]
+    let venueIndex: [String: Int]
+    let languageIndex: [String: Int]
 
     init(
         request: PlanRequest, catalog: Catalog, base: Int, dayCount: Int, demands: [DemandData], trainers: [TrainerData],
@@ -57,69 +67,84 @@ public struct Problem: Sendable {
         demandMinCash = demands.map(\.minCash)
         demandDays = demands.map(\.days)
         demandPinned = demands.map(\.pinned)
+        demandIndex = Problem.indexByID(demands.map { ($0.id, $0.index) })
+        trainerIndex = Problem.indexByID(trainers.map { ($0.trainer.id, $0.index) })
+        venueIndex = Problem.indexByID(venues.map { ($0.id, $0.index) })
+        languageIndex = Problem.indexByID(languages.enumerated().map { ($1, $0) })
     }
 
-    public var weekCount: Int { (dayCount + 6) / 7 }
-    public func day(_ offset: Int) -> Day { Day(number: base + offset) }
-    public func offset(_ day: Day) -> Int { day.number - base }
+    /// A lookup from id to index that keeps the first of repeated ids, as `firstIndex(of:)` would.
+    static func indexByID(_ pairs: [(String, Int)]) -> [String: Int] {
+        Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
+    var weekCount: Int { (dayCount + 6) / 7 }
+    func day(_ offset: Int) -> Day { Day(number: base + offset) }
+    func offset(_ day: Day) -> Int { day.number - base }
 }
 
+/// One demand compiled: its allowed starts, languages, trainers and venues, its cash parts and
+/// funding pattern, and the demands it depends on. Opaque outside RioPlanner.
 public struct DemandData: Sendable {
-    public let index: Int
-    public let id: String
-    public let demand: Demand
-    public let module: TrainingModule
-    public let region: Int
-    public let days: Int
-    public let value: Int
-    public let trainersNeeded: Int
-    public let venueBased: Bool
-    /// Cash that does not depend on venue or trainers (participants, materials, platform).
-    public let fixedCash: Int
+    let index: Int
+    let id: String
+    let demand: Demand
+    let module: TrainingModule
+    let region: Int
+    let days: Int
+    let value: Int
+    let trainersNeeded: Int
+    let venueBased: Bool
+    /// The participants part of the cash (`SessionCost.participantsPart`): what depends on
+    /// neither venue nor trainers.
+    let fixedCash: Int
     /// Start offsets allowed by horizon, window, week shape, global and regional blackouts (and a pin).
-    public let starts: [Int]
+    let starts: [Int]
     /// Language indices the session may use.
-    public let langs: [Int]
+    let langs: [Int]
     /// For each entry of `langs`: qualified trainers speaking it, cheapest travel first.
-    public let trainersByLang: [[Int]]
+    let trainersByLang: [[Int]]
     /// Travel cost of each trainer to this demand's region (0 for online), by trainer index.
-    public let travelByTrainer: [Int]
+    let travelByTrainer: [Int]
     /// Venues of the region with enough capacity, cheapest first.
-    public let venues: [Int]
+    let venues: [Int]
     /// For each prerequisite not delivered in the region: the demands that could deliver it.
-    public let prerequisiteDemands: [[Int]]
+    let prerequisiteDemands: [[Int]]
     /// Demands (same region) whose module lists this one as a prerequisite not delivered.
-    public var dependents: [Int]
-    public let pattern: Int
-    public let pinned: Bool
-    public let pinVenue: Int?
-    public let pinTrainers: [Int]?
+    var dependents: [Int]
+    let pattern: Int
+    let pinned: Bool
+    let pinVenue: Int?
+    let pinTrainers: [Int]?
     /// Lower bound of this demand's cash (cheapest venue and trainers ignoring conflicts).
-    public let minCash: Int
+    let minCash: Int
 }
 
-public struct TrainerData: Sendable {
-    public let index: Int
-    public let trainer: Trainer
-    public let org: Int
-    public let home: Int
-    public let maxDays: Int
+/// One trainer of the staff, with its organisation and home region as indices.
+struct TrainerData: Sendable {
+    let index: Int
+    let trainer: Trainer
+    let org: Int
+    let home: Int
+    let maxDays: Int
     /// Days the trainer cannot work (unavailable periods, org blackouts), as a bitset over offsets.
-    public let blocked: [UInt64]
+    let blocked: [UInt64]
 }
 
-public struct VenueData: Sendable {
-    public let index: Int
-    public let id: String
-    public let region: Int
-    public let capacity: Int
-    public let costPerDay: Int
+/// One venue of the catalog, with its region as an index.
+struct VenueData: Sendable {
+    let index: Int
+    let id: String
+    let region: Int
+    let capacity: Int
+    let costPerDay: Int
 }
 
-public struct SourceData: Sendable {
-    public let index: Int
-    public let source: FundingSource
-    public let cap: Int
+/// One funding source of the request and its cap.
+struct SourceData: Sendable {
+    let index: Int
+    let source: FundingSource
+    let cap: Int
 }
 
 /// Bit operations over day offsets.

@@ -1,185 +1,117 @@
 import RioModel
 
 /// Compiles a request and catalog into a `Problem`.
+///
+/// The request must have passed `PlanRequestLoader`'s validation against the catalog: every id
+/// it names (module, region, home region, organisation) is then known, and a failed lookup is a
+/// bug, stopped by a precondition rather than mapped to index 0.
 public enum ProblemCompiler {
+    /// Compiles in phases: days, organisations, trainers, venues, funding sources, then each
+    /// demand (`DemandCompiler`), then the dependents of prerequisites.
+    ///
     /// - Complexity: O(demands × (horizon days + trainers × languages)).
     public static func compile(request: PlanRequest, catalog: Catalog) -> Problem {
-        let h = request.horizon
-        let base = h.start.number - h.start.weekday
-        let dayCount = h.end.number - base + 1
-        let words = Bits.words(dayCount + 7)
-        let regionIDs = catalog.regions.map(\.id)
-        func regionIndex(_ id: String) -> Int { regionIDs.firstIndex(of: id) ?? 0 }
+        let grid = DayGrid(horizon: request.horizon)
+        let regionIndex = Problem.indexByID(catalog.regions.enumerated().map { ($1.id, $0) })
+        let orgs = Organisations(request)
+        let trainers = compileTrainers(request, grid: grid, orgs: orgs, regionIndex: regionIndex)
+        let venues = compileVenues(catalog)
+        let sources = request.funding.enumerated().map { SourceData(index: $0.offset, source: $0.element, cap: $0.element.cap) }
+        var compiler = DemandCompiler(
+            request: request, catalog: catalog, grid: grid, regionIndex: regionIndex, trainers: trainers, venues: venues, sources: sources)
+        var demands = request.demands.enumerated().map { compiler.compile($0.offset, $0.element) }
+        linkDependents(&demands)
+        return Problem(
+            request: request, catalog: catalog, base: grid.base, dayCount: grid.dayCount, demands: demands, trainers: trainers,
+            venues: venues, sources: sources, orgs: orgs.names, orgCap: orgs.caps, patterns: compiler.patterns,
+            languages: compiler.languages, pinConflicts: compiler.conflicts)
+    }
 
-        // Organisations in order of first appearance (staff, then staffing caps).
-        var orgs: [String] = []
-        for t in request.staff where !orgs.contains(t.org) { orgs.append(t.org) }
-        for s in request.staffing where !orgs.contains(s.org) { orgs.append(s.org) }
-        var orgCap = Array(repeating: Int.max, count: orgs.count)
-        for s in request.staffing { if let i = orgs.firstIndex(of: s.org) { orgCap[i] = min(orgCap[i], s.maxDays) } }
-
-        var languages: [String] = []
-        func lang(_ l: String) -> Int {
-            if let i = languages.firstIndex(of: l) { return i }
-            languages.append(l)
-            return languages.count - 1
+    /// The index of `id` in `table`, which holds every id a validated request can name.
+    ///
+    /// - Precondition: `id` is in `table` (the loader rejects unknown ids).
+    static func index(_ table: [String: Int], _ id: String, _ what: String) -> Int {
+        guard let i = table[id] else {
+            preconditionFailure("ProblemCompiler: unknown \(what) `\(id)`; the request was not validated against this catalog")
         }
+        return i
+    }
 
-        // Trainers.
-        var trainers: [TrainerData] = []
-        for (i, t) in request.staff.enumerated() {
-            var blocked = Array(repeating: UInt64(0), count: words)
-            func block(_ r: DayRange) {
-                let a = max(0, r.start.number - base), b = min(dayCount - 1, r.end.number - base)
-                if a <= b { for d in a...b { Bits.set(&blocked, 0, d, 1, true) } }
-            }
-            t.unavailable.forEach(block)
-            for b in request.blackouts where (b.orgs ?? []).contains(t.org) { block(b.range) }
-            trainers.append(
-                TrainerData(
-                    index: i, trainer: t, org: orgs.firstIndex(of: t.org) ?? 0,
-                    home: regionIndex(t.home), maxDays: t.maxDays ?? Int.max, blocked: blocked))
+    /// Trainers in staff order; each one's blocked days are its unavailable periods and the
+    /// blackouts that keep its organisation away.
+    static func compileTrainers(_ request: PlanRequest, grid: DayGrid, orgs: Organisations, regionIndex: [String: Int]) -> [TrainerData] {
+        request.staff.enumerated().map { i, t in
+            var blocked = Array(repeating: UInt64(0), count: grid.words)
+            for r in t.unavailable { grid.block(r, in: &blocked) }
+            for b in request.blackouts where b.keepsAway(org: t.org) { grid.block(b.range, in: &blocked) }
+            return TrainerData(
+                index: i, trainer: t, org: index(orgs.index, t.org, "organisation"),
+                home: index(regionIndex, t.home, "home region"), maxDays: t.maxDays ?? Int.max, blocked: blocked)
         }
+    }
 
-        // Venues.
+    /// Every venue of the catalog, region by region in catalog order.
+    static func compileVenues(_ catalog: Catalog) -> [VenueData] {
         var venues: [VenueData] = []
         for (ri, r) in catalog.regions.enumerated() {
             for v in r.venues {
                 venues.append(VenueData(index: venues.count, id: v.id, region: ri, capacity: v.capacity, costPerDay: v.costPerDay))
             }
         }
-
-        // Funding patterns.
-        var patterns: [[Int]] = []
-        let sources = request.funding.enumerated().map { SourceData(index: $0.offset, source: $0.element, cap: $0.element.cap) }
-
-        let delivered = Set(request.delivered.map { "\($0.module)\u{1}\($0.region)" })
-        let pins = Dictionary(request.pinned.map { ($0.demand, $0) }, uniquingKeysWith: { a, _ in a })
-        var conflicts: [String] = []
-        var out: [DemandData] = []
-
-        for (di, d) in request.demands.enumerated() {
-            guard let m = catalog.module(d.module), let region = catalog.region(d.region) else { continue }
-            let ri = regionIndex(d.region)
-            let n = m.days
-            let pin = pins[d.id]
-            let lo = max(h.start, d.earliest ?? h.start), hi = min(h.end, d.latest ?? h.end)
-            var starts: [Int] = []
-            if lo <= hi {
-                for dn in lo.number...hi.number {
-                    let day = Day(number: dn)
-                    guard day.weekday + n <= 5, dn + n - 1 <= hi.number else { continue }
-                    let touches = request.blackouts.contains { b in
-                        (b.orgs ?? []).isEmpty && ((b.regions ?? []).isEmpty || (b.regions ?? []).contains(d.region))
-                            && b.range.overlaps(first: day, last: Day(number: dn + n - 1))
-                    }
-                    if !touches { starts.append(dn - base) }
-                }
-            }
-            var langNames = m.languages.filter { (d.languages ?? m.languages).contains($0) }
-            var pinVenue: Int?
-            var pinTrainers: [Int]?
-            if let pin {
-                let off = pin.start.number - base
-                if starts.contains(off) {
-                    starts = [off]
-                } else {
-                    conflicts.append("\(d.id): pinned start \(pin.start) is not allowed (\(startProblem(pin.start, n, lo, hi, request, d)))")
-                    starts = []
-                }
-                if let l = pin.language {
-                    if !langNames.contains(l) {
-                        conflicts.append("\(d.id): pinned language \(l) is not offered (module \(m.id) runs in \(langNames.joined(separator: ", ")))")
-                    }
-                    langNames = langNames.filter { $0 == l }
-                }
-                if let v = pin.venue {
-                    if let vi = venues.firstIndex(where: { $0.id == v }) {
-                        if venues[vi].region != ri {
-                            conflicts.append("\(d.id): pinned venue \(v) is not in region \(d.region)")
-                        } else if venues[vi].capacity < d.participants {
-                            conflicts.append("\(d.id): pinned venue \(v) holds \(venues[vi].capacity), fewer than \(d.participants) participants")
-                        }
-                        pinVenue = vi
-                    }
-                    if !m.delivery.isVenueBased { conflicts.append("\(d.id): pinned venue \(v), but module \(m.id) is online") }
-                }
-                if let ts = pin.trainers {
-                    pinTrainers = ts.compactMap { id in request.staff.firstIndex { $0.id == id } }
-                    if ts.count != m.trainers { conflicts.append("\(d.id): pin names \(ts.count) trainer(s); module \(m.id) needs \(m.trainers)") }
-                    for t in ts {
-                        guard let tr = request.trainer(t) else { continue }
-                        if !tr.modules.contains(m.id) { conflicts.append("\(d.id): pinned trainer \(t) is not qualified for \(m.id)") }
-                        if !langNames.contains(where: tr.languages.contains) {
-                            conflicts.append("\(d.id): pinned trainer \(t) speaks none of \(langNames.joined(separator: ", "))")
-                        }
-                    }
-                }
-            }
-            let langs = langNames.map(lang)
-            var travelByTrainer = Array(repeating: 0, count: trainers.count)
-            if m.delivery.isVenueBased {
-                for t in trainers { travelByTrainer[t.index] = catalog.travelCost(t.trainer.home, d.region) ?? 0 }
-            }
-            var byLang: [[Int]] = []
-            for l in langNames {
-                var ts = trainers.filter { t in
-                    t.trainer.modules.contains(m.id) && t.trainer.languages.contains(l)
-                        && (pinTrainers == nil || (pinTrainers ?? []).contains(t.index))
-                }.map(\.index)
-                ts.sort { (travelByTrainer[$0], request.staff[$0].dayRate, $0) < (travelByTrainer[$1], request.staff[$1].dayRate, $1) }
-                byLang.append(ts)
-            }
-            var vs: [Int] = []
-            if m.delivery.isVenueBased {
-                vs = venues.filter { $0.region == ri && $0.capacity >= d.participants && (pinVenue == nil || pinVenue == $0.index) }
-                    .sorted { ($0.costPerDay, $0.index) < ($1.costPerDay, $1.index) }.map(\.index)
-            }
-            let fixed: Int
-            if m.delivery.isVenueBased {
-                fixed = d.participants * (region.dsaPerDay * n + region.participantTravel + m.materialsPerParticipant)
-            } else {
-                fixed = m.onlinePlatformCost + d.participants * m.materialsPerParticipant
-            }
-            let minVenue = vs.first.map { venues[$0].costPerDay * n } ?? 0
-            let minTravel = byLang.map { ts in ts.prefix(m.trainers).reduce(0) { $0 + travelByTrainer[$1] } }.min() ?? 0
-            let convs = catalog.conventions(of: m)
-            let eligible = sources.filter { $0.source.isEligible(moduleConventions: convs, moduleThemes: m.themes, region: d.region) }.map(\.index)
-            let pattern: Int
-            if let p = patterns.firstIndex(of: eligible) { pattern = p } else { patterns.append(eligible); pattern = patterns.count - 1 }
-            var prereqs: [[Int]] = []
-            for p in m.prerequisites where !delivered.contains("\(p)\u{1}\(d.region)") {
-                prereqs.append(request.demands.indices.filter { request.demands[$0].module == p && request.demands[$0].region == d.region })
-            }
-            out.append(
-                DemandData(
-                    index: di, id: d.id, demand: d, module: m, region: ri, days: n,
-                    value: d.priority * convs.count, trainersNeeded: m.trainers, venueBased: m.delivery.isVenueBased,
-                    fixedCash: fixed, starts: starts, langs: langs, trainersByLang: byLang,
-                    travelByTrainer: travelByTrainer, venues: vs, prerequisiteDemands: prereqs, dependents: [],
-                    pattern: pattern, pinned: pin != nil, pinVenue: pinVenue, pinTrainers: pinTrainers,
-                    minCash: fixed + minVenue + minTravel))
-        }
-        for i in out.indices {
-            for group in out[i].prerequisiteDemands { for j in group { out[j].dependents.append(i) } }
-        }
-        return Problem(
-            request: request, catalog: catalog, base: base, dayCount: dayCount, demands: out, trainers: trainers,
-            venues: venues, sources: sources, orgs: orgs, orgCap: orgCap, patterns: patterns,
-            languages: languages, pinConflicts: conflicts)
+        return venues
     }
 
-    static func startProblem(_ s: Day, _ n: Int, _ lo: Day, _ hi: Day, _ r: PlanRequest, _ d: Demand) -> String {
-        if s.weekday + n > 5 {
-            return
-                "a \(n)-day session starting on a \(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][s.weekday]) does not fit Monday to Friday"
+    /// Records each demand as a dependent of the demands that could deliver its prerequisites.
+    static func linkDependents(_ demands: inout [DemandData]) {
+        for i in demands.indices {
+            for group in demands[i].prerequisiteDemands { for j in group { demands[j].dependents.append(i) } }
         }
-        if s < lo || s.adding(days: n - 1) > hi { return "it lies outside the window \(lo)..\(hi)" }
-        if let b = r.blackouts.first(where: {
-            ($0.orgs ?? []).isEmpty && (($0.regions ?? []).isEmpty || ($0.regions ?? []).contains(d.region)) && $0.range.overlaps(first: s, last: s.adding(days: n - 1))
-        }) {
-            return "it touches the blackout \(b.name) \(b.range.description)"
+    }
+}
+
+extension ProblemCompiler {
+    /// The day offsets of a problem: offset 0 is the Monday on or before the horizon start.
+    struct DayGrid {
+        /// Day number of offset 0.
+        let base: Int
+        /// Number of offsets through the horizon end.
+        let dayCount: Int
+        /// Words of a day bitset (with a week of slack past the end).
+        let words: Int
+
+        /// The grid of `horizon`, starting on the Monday of its first week.
+        init(horizon h: DayRange) {
+            base = h.start.number - h.start.weekday
+            dayCount = h.end.number - base + 1
+            words = Bits.words(dayCount + 7)
         }
-        return "not allowed"
+
+        /// Sets the bits of the days of `r` that fall inside the grid.
+        func block(_ r: DayRange, in bits: inout [UInt64]) {
+            let a = max(0, r.start.number - base), b = min(dayCount - 1, r.end.number - base)
+            if a <= b { for d in a...b { Bits.set(&bits, 0, d, 1, true) } }
+        }
+    }
+
+    /// The organisations of a request in order of first appearance (staff, then staffing caps),
+    /// with the tightest staffing cap of each.
+    struct Organisations {
+        private(set) var names: [String] = []
+        private(set) var index: [String: Int] = [:]
+        /// Staffing cap in days per organisation index (Int.max when none).
+        private(set) var caps: [Int] = []
+
+        /// Collects the organisations of `request`'s staff and staffing caps.
+        init(_ request: PlanRequest) {
+            for org in request.staff.map(\.org) + request.staffing.map(\.org) where index[org] == nil {
+                index[org] = names.count
+                names.append(org)
+            }
+            caps = Array(repeating: Int.max, count: names.count)
+            for s in request.staffing {
+                let i = ProblemCompiler.index(index, s.org, "organisation")
+                caps[i] = min(caps[i], s.maxDays)
+            }
+        }
     }
 }

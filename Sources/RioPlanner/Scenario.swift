@@ -6,14 +6,14 @@ import RioModel
 public struct Scenario: Sendable, Hashable {
     /// A new cap for one funding source.
     public struct Cap: Sendable, Hashable {
-        public enum Change: Sendable, Hashable {
+        enum Change: Sendable, Hashable {
             /// The cap becomes this amount.
             case amount(Int)
             /// The cap changes by this many percent (-30 cuts it by 30%); rounded down to a whole unit.
             case percent(Double)
         }
-        public var source: String
-        public var change: Change
+        var source: String
+        var change: Change
 
         /// Parses `SOURCE=AMOUNT` or `SOURCE=-30%` (also `+10%`, `250000`, `250,000`).
         public init?(_ text: String) {
@@ -32,10 +32,10 @@ public struct Scenario: Sendable, Hashable {
             }
         }
 
-        public init(source: String, change: Change) { self.source = source; self.change = change }
+        init(source: String, change: Change) { self.source = source; self.change = change }
 
         /// The cap after the change.
-        public func apply(to cap: Int) -> Int {
+        func apply(to cap: Int) -> Int {
             switch change {
             case .amount(let v): return v
             case .percent(let p): return max(0, Int((Double(cap) * (100 + p) / 100).rounded(.down)))
@@ -43,9 +43,9 @@ public struct Scenario: Sendable, Hashable {
         }
     }
 
-    public var caps: [Cap]
+    var caps: [Cap]
     /// Trainer ids removed from the staff.
-    public var withoutTrainers: [String]
+    var withoutTrainers: [String]
 
     public init(caps: [Cap] = [], withoutTrainers: [String] = []) {
         self.caps = caps; self.withoutTrainers = withoutTrainers

@@ -77,7 +77,7 @@ struct Schedule {
     /// Whether assignment `a` of unscheduled demand `i` fits everything scheduled, funding included.
     func fits(_ i: Int, _ a: Assignment) -> Bool {
         let d = problem.demands[i]
-        guard assignment[i] == nil, d.starts.contains(a.start), d.langs.contains(a.lang),
+        guard assignment[i] == nil, d.starts.contains(a.start), let li = d.langs.firstIndex(of: a.lang),
             a.trainers.count == d.trainersNeeded, let lo = prerequisiteStart(i), a.start >= lo
         else { return false }
         if d.venueBased {
@@ -85,7 +85,6 @@ struct Schedule {
         } else if a.venue >= 0 {
             return false
         }
-        let li = d.langs.firstIndex(of: a.lang) ?? 0
         let W = problem.weekCount + 1, wk = a.start / 7
         var orgExtra: [Int: Int] = [:]
         for t in a.trainers {
@@ -100,8 +99,7 @@ struct Schedule {
                 if r != 0 && Int(r) != d.region + 1 { return false }
             }
         }
-        let cost = d.fixedCash + (a.venue >= 0 ? problem.venues[a.venue].costPerDay * d.days : 0) + a.trainers.reduce(0) { $0 + d.travelByTrainer[$1] }
-        return cost == a.cash && funding.canAdd(a.cash, to: d.pattern)
+        return problem.sessionCash(d, venue: a.venue, trainers: a.trainers) == a.cash && funding.canAdd(a.cash, to: d.pattern)
     }
 
     /// Removes demand `i`'s session; returns its assignment.
@@ -176,7 +174,7 @@ struct Schedule {
             var venue = -1, venueCost = 0
             if d.venueBased {
                 for v in d.venues where !Bits.any(venueBusy, v * words, s, d.days) {
-                    venue = v; venueCost = problem.venues[v].costPerDay * d.days
+                    venue = v; venueCost = problem.venueCash(d, venue: v)
                     break
                 }
                 if venue < 0 { blockers?.pointee.venueBusy += 1; continue }
@@ -202,7 +200,7 @@ struct Schedule {
                 }
                 for j in 0..<k { orgExtra[problem.trainerOrg[chosen[j]]] = 0 }
                 if k < d.trainersNeeded { blockers?.pointee.noTrainer += 1; continue }
-                let c = d.fixedCash + venueCost + travel
+                let c = d.cash(venue: venueCost, travel: travel)
                 if c < bestCash {
                     bestCash = c
                     best = Assignment(start: s, lang: d.langs[li], venue: venue, trainers: Array(chosen.prefix(k)).sorted(), cash: c)

@@ -11,7 +11,7 @@ extension Solver {
         let pinned = problem.demands.filter(\.pinned).sorted { ($0.starts.first ?? 0, $0.index) < ($1.starts.first ?? 0, $1.index) }
         guard !pinned.isEmpty else { return [] }
         for d in pinned { placePrerequisites(of: d) }
-        var budget = 50_000
+        var budget = SolverTuning.pinNodeBudget
         if placePin(pinned.map(\.index), 0, &budget) { return [] }
         // No joint placement: report the first pin the greedy order cannot place.
         var conflicts: [String] = []
@@ -73,7 +73,7 @@ extension Solver {
         for (li, lang) in d.langs.enumerated() {
             var combos: [[Int]] = []
             func choose(_ from: Int, _ picked: [Int]) {
-                if combos.count >= 200 { return }
+                if combos.count >= SolverTuning.maxPinTrainerCombinations { return }
                 if picked.count == d.trainersNeeded { combos.append(picked.sorted()); return }
                 let list = d.trainersByLang[li]
                 guard from < list.count else { return }
@@ -81,9 +81,8 @@ extension Solver {
             }
             choose(0, [])
             for v in venues {
-                let venueCost = v >= 0 ? problem.venues[v].costPerDay * d.days : 0
                 for c in combos {
-                    let cash = d.fixedCash + venueCost + c.reduce(0) { $0 + d.travelByTrainer[$1] }
+                    let cash = problem.sessionCash(d, venue: v, trainers: c)
                     out.append(Assignment(start: s, lang: lang, venue: v, trainers: c, cash: cash))
                 }
             }

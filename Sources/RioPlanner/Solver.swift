@@ -6,7 +6,8 @@ import Foundation
 /// removes a few sessions (random, or the ones competing with an unscheduled demand for money
 /// or trainers), re-inserts demands greedily in a noisy value-per-cash order, and accepts the
 /// result by simulated annealing, value first and cash second, as scheduling-model.md orders
-/// plans. The best plan seen is returned.
+/// plans. The best plan seen is returned. Every constant of the search is in `SolverTuning`;
+/// the neighbourhoods are in `Solver+Moves.swift`.
 public struct Solver {
     let problem: Problem
     var options: SolverOptions
@@ -25,7 +26,7 @@ public struct Solver {
         self.options = options
         rng = SeededGenerator(seed: options.seed)
         schedule = Schedule(problem: problem, baseline: options.baseline)
-        cashTemperature = 0.03 * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
+        cashTemperature = SolverTuning.cashTemperatureFraction * Double(problem.demands.reduce(0) { $0 + $1.minCash }) / Double(max(1, problem.demands.count))
         ratio = problem.demands.map { Double($0.value) / Double(max(1, $0.minCash)) }
         let np = problem.patterns.count
         var shares = [Bool](repeating: false, count: np * np)
@@ -56,17 +57,17 @@ public struct Solver {
         var iteration = 0
         var lastReport = 0.0
         let limit = options.iterations
-        var temperature = 0.5
+        var temperature = SolverTuning.initialTemperature
         var lastBest = 0
         while true {
             if let limit {
                 if iteration >= limit { break }
-                temperature = 0.5 * (1 - Double(iteration) / Double(max(1, limit))) + 0.02
+                temperature = SolverTuning.initialTemperature * (1 - Double(iteration) / Double(max(1, limit))) + SolverTuning.finalTemperature
             } else {
                 let t = elapsed()
                 if t >= options.timeLimit { break }
-                temperature = 0.5 * max(0, 1 - t / max(0.001, options.timeLimit)) + 0.02
-                if let p = options.progress, t - lastReport >= 0.25 {
+                temperature = SolverTuning.initialTemperature * max(0, 1 - t / max(SolverTuning.minTimeLimit, options.timeLimit)) + SolverTuning.finalTemperature
+                if let p = options.progress, t - lastReport >= SolverTuning.progressInterval {
                     lastReport = t
                     p(SolverProgress(elapsed: t, value: bestScore.0, cash: bestScore.2, scheduled: best.lazy.compactMap { $0 }.count, iterations: iteration))
                 }
@@ -79,7 +80,7 @@ public struct Solver {
                 best = schedule.assignment
                 bestScore = (schedule.value, schedule.kept, schedule.cash)
                 lastBest = iteration
-            } else if iteration - lastBest > 4000 {
+            } else if iteration - lastBest > SolverTuning.restartAfterSteps {
                 restore(best)
                 lastBest = iteration
             }
@@ -129,7 +130,7 @@ public struct Solver {
             schedule.insert(i, a)
             return true
         }
-        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(1 << 20)) else { return false }
+        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(SolverTuning.startRotationRange)) else { return false }
         guard a.cash <= room else { return false }
         schedule.insert(i, a)
         return true
@@ -139,7 +140,7 @@ public struct Solver {
     mutating func polishCash() {
         var improved = true
         var rounds = 0
-        while improved && rounds < 5 {
+        while improved && rounds < SolverTuning.polishRounds {
             improved = false
             rounds += 1
             for i in problem.demands.indices where !problem.demandPinned[i] {
@@ -149,7 +150,7 @@ public struct Solver {
                     schedule.insert(i, old)
                     continue
                 }
-                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(1 << 20)), a.cash < old.cash,
+                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(SolverTuning.startRotationRange)), a.cash < old.cash,
                     schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
                 {
                     schedule.insert(i, a)

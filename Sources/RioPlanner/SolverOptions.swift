@@ -31,9 +31,9 @@ public struct SolverProgress: Sendable {
 
 /// What the search found.
 public struct SolverResult: Sendable {
-    public var assignment: [Assignment?]
-    public var value: Int
-    public var cash: Int
+    var assignment: [Assignment?]
+    var value: Int
+    var cash: Int
     public var iterations: Int
     public var seconds: Double
     /// Non-empty when pins cannot all hold: then no plan may be written.

@@ -67,6 +67,9 @@ enum Fixture {
     }
 
     /// Compiles, solves and builds the plan of `request`.
+    ///
+    /// `PlanBuilder.plan` throws only on a broken invariant (a bug), so this stops the run with
+    /// its message rather than making every caller `try`.
     static func solve(_ request: PlanRequest, _ catalog: Catalog, iterations: Int = 200, seed: UInt64 = 1) -> Solved {
         let problem = ProblemCompiler.compile(request: request, catalog: catalog)
         var solver = Solver(problem: problem, options: SolverOptions(iterations: iterations, seed: seed))
@@ -76,9 +79,14 @@ enum Fixture {
             request: (request.path as NSString).lastPathComponent,
             catalog: PlanFile.relativePath(catalogPath, from: dir.isEmpty ? "." : dir),
             requestSha256: nil, catalogSha256: nil)
-        let plan = PlanBuilder.plan(
-            problem, result, inputs: inputs,
-            solver: Plan.SolverInfo(seconds: 0, seed: seed, timeLimit: nil, iterations: iterations))
+        let plan: Plan
+        do {
+            plan = try PlanBuilder.plan(
+                problem, result, inputs: inputs,
+                solver: Plan.SolverInfo(seconds: 0, seed: seed, timeLimit: nil, iterations: iterations))
+        } catch {
+            preconditionFailure("PlanBuilder.plan failed for \(request.path) (seed \(seed)): \(error)")
+        }
         return Solved(problem: problem, result: result, plan: plan)
     }
 

@@ -1,0 +1,147 @@
+/// Every tuning constant of the search, in one place.
+///
+/// None of these changes which plans are valid or how two plans compare (scheduling-model.md
+/// fixes that); they steer how the large-neighbourhood search spends its iterations. With a
+/// fixed seed and iteration budget, changing any of them changes the plans the solver writes,
+/// so the reference plans (`tools/snap.sh`) must be re-recorded on purpose after a change.
+enum SolverTuning {
+    // MARK: Picking a neighbourhood
+
+    /// The neighbourhoods are picked by one uniform draw `u` in [0, 1): swap below this bound.
+    ///
+    /// The two moves for a left-out demand (swap, make room) apply only while some demand is
+    /// unscheduled; otherwise draws below `makeRoomBelow` fall through to the cheaper-trainers
+    /// move. Swapping one session for one left-out demand is a narrow move, so it gets 15%.
+    static let swapBelow = 0.15
+    /// Make room for a left-out demand when `u` is below this (and above `swapBelow`).
+    ///
+    /// The main value-raising move, so the largest share: 30% while some demand is unscheduled.
+    static let makeRoomBelow = 0.45
+    /// Free cheaper trainers when `u` is below this (and above `makeRoomBelow`).
+    ///
+    /// The cash-lowering move on trainer travel: 15% of the steps (60% once everything is scheduled).
+    static let cheaperTrainersBelow = 0.6
+    /// Re-seat neighbouring sessions when `u` is below this (and above `cheaperTrainersBelow`);
+    /// above it, a few random sessions are dropped.
+    ///
+    /// 20% re-seating (venues and trainers of one region and fortnight) and 20% random drops, the
+    /// undirected move that keeps the search from settling.
+    static let reseatNeighboursBelow = 0.8
+
+    // MARK: How much a step destroys
+
+    /// A step drops `1 + below(min(maxDropped, scheduled / scheduledPerDrop + 1))` sessions in
+    /// the random-drop and neighbour moves: at most this many.
+    ///
+    /// Kept small so that one greedy repair pass can put back what a step takes out.
+    static let maxDropped = 6
+    /// One more session may be dropped per this many scheduled sessions (up to `maxDropped`),
+    /// so steps grow with the plan.
+    static let scheduledPerDrop = 8
+
+    // MARK: Swap
+
+    /// Chance that a swap drops a second session of its pool, for targets that cost more than
+    /// any single lower-value session frees.
+    static let swapSecondDropChance = 0.5
+
+    // MARK: Making room
+
+    /// Chance that making room ejects by value per cash (knapsack or least-ratio order) rather
+    /// than dropping related sessions at random.
+    static let ejectByValueChance = 0.5
+    /// When ejecting by value and the target's sources are short of money: chance of the exact
+    /// small knapsack rather than the noisy least-ratio order.
+    static let exactKnapsackChance = 0.5
+    /// The exact knapsack runs over at most this many sessions, drawn at random (with
+    /// replacement) from the pool when it is larger.
+    ///
+    /// The knapsack is O(sessions × value), so the sample bounds a step's cost on large requests.
+    static let knapsackSample = 60
+    /// The least-ratio ejection orders sessions by value per cash times a factor drawn from
+    /// `ejectionNoiseLow ..< ejectionNoiseLow + ejectionNoiseWidth` (0.6 to 1.4), so that
+    /// repeated attempts eject different sets.
+    static let ejectionNoiseLow = 0.6
+    /// Width of the least-ratio ejection's noise factor (see `ejectionNoiseLow`).
+    static let ejectionNoiseWidth = 0.8
+    /// Dropping related sessions at random removes at least this many, even when fewer would
+    /// free the money, so that trainers and venues are freed as well.
+    static let minRelatedDropped = 2
+
+    // MARK: Cheaper trainers
+
+    /// Chance that the cheaper-trainers move works on two costly sessions instead of one.
+    static let secondCostlySessionChance = 0.3
+    /// When the cheaper trainer has used up its own or its organisation's days: chance that each
+    /// of its sessions in other weeks is dropped too, to free days for the costly session.
+    static let cappedHolderDropChance = 0.3
+    /// At most this many sessions holding the cheaper trainer are dropped per costly session.
+    static let maxHoldersDropped = 3
+
+    // MARK: Re-seating neighbours
+
+    /// Chance that neighbours are sessions of the same region nearby in time (rather than
+    /// sessions sharing a trainer).
+    static let neighboursByRegionChance = 0.5
+    /// Sessions of the same region starting at most this many days apart are neighbours: two
+    /// weeks, as the travel rule ties a trainer to one region per ISO week.
+    static let neighbourDays = 14
+
+    // MARK: Repair
+
+    /// Greedy repair orders the unscheduled demands by value per cash times a factor drawn from
+    /// `repairNoiseLow ..< repairNoiseLow + repairNoiseWidth` (0.7 to 1.3).
+    static let repairNoiseLow = 0.7
+    /// Width of the repair order's noise factor (see `repairNoiseLow`).
+    static let repairNoiseWidth = 0.6
+    /// Repair tries at most this many demands whose money and starts could admit them.
+    ///
+    /// Each try is a `Schedule.cheapest` scan; the bound caps a step's cost on large requests and
+    /// is above the demand count of small ones.
+    static let maxRepairTries = 80
+    /// `Schedule.cheapest` scans starts from a position drawn below this bound (modulo the
+    /// number of starts), so equal-cost sessions spread over the horizon.
+    static let startRotationRange = 1 << 20
+
+    // MARK: Acceptance and restarts
+
+    /// Typical session cash, the scale of the cash temperature, is this fraction of the mean
+    /// minimum cash of the demands.
+    ///
+    /// Small, so that equal-value moves costing more are accepted only early and only a little.
+    static let cashTemperatureFraction = 0.03
+    /// The annealing temperature falls linearly from `initialTemperature + finalTemperature` at
+    /// the start to `finalTemperature` at the end of the budget (iterations or time).
+    ///
+    /// At 0.5 a step losing one unit of value is accepted about one time in seven at the start.
+    static let initialTemperature = 0.5
+    /// The temperature left at the end of the budget, so late steps may still move sideways.
+    static let finalTemperature = 0.02
+    /// Time-limited runs divide by at least this many seconds when cooling, so a zero limit does
+    /// not divide by zero.
+    static let minTimeLimit = 0.001
+    /// After this many steps without a new best plan, the search goes back to the best.
+    static let restartAfterSteps = 4000
+    /// Cash polishing re-seats every session at most this many rounds.
+    static let polishRounds = 5
+    /// Time-limited runs report progress at most this often (seconds).
+    static let progressInterval = 0.25
+
+    // MARK: Pins
+
+    /// The depth-first search over the pins' options gives up after this many options tried.
+    ///
+    /// Pins are few, so the budget is generous; it only stops pathological requests.
+    static let pinNodeBudget = 50_000
+    /// At most this many trainer combinations are listed per pinned language.
+    static let maxPinTrainerCombinations = 200
+
+    // MARK: Funding
+
+    /// With at most this many funding sources, `Funding` keeps the cash needed by every set of
+    /// sources (2^sources integers) and answers headroom by Hall's condition; with more, it
+    /// runs a max-flow per question.
+    ///
+    /// 2^14 bounds the table at 16,384 integers, which each insert or remove may touch.
+    static let maxSubsetSources = 14
+}
