@@ -33,15 +33,18 @@ LOG=$(mktemp)
 args=(-max_total_time="$SECS" -timeout=2 -report_slow_units=1 -rss_limit_mb=4096 -max_len=262144 -print_final_stats=1 -artifact_prefix="$FUZZ/findings/")
 [ "$FORK" -gt 0 ] && args+=(-fork="$FORK" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 set +e
-RIOPLAN_FUZZ_ROOT="$ROOT" "$BIN" "${args[@]}" "$CORPUS" > "$LOG" 2>&1
+# SWIFT_BACKTRACE=enable=no: let libFuzzer's own crash handler save the input.
+SWIFT_BACKTRACE=enable=no RIOPLAN_FUZZ_ROOT="$ROOT" "$BIN" "${args[@]}" "$CORPUS" > "$LOG" 2>&1
 status=$?
 set -e
-execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$LOG" | awk '{s+=$2} END {print s+0}')
-if [ "$execs" = 0 ]; then execs=$(grep -oE '#[0-9]+' "$LOG" | tail -1 | tr -d '#'); fi
+execs=$( (grep -o 'stat::number_of_executed_units: [0-9]*' "$LOG" || true) | awk '{s+=$2} END {print s+0}')
+if [ "$execs" = 0 ]; then execs=$( (grep -oE '^#[0-9]+' "$LOG" || true) | tail -1 | tr -d '#'); fi
 rate=$(( ${execs:-0} / SECS ))
-slow=$(grep -oE 'Slowest unit: [0-9]+ s' "$LOG" | awk '{print $3}' | sort -n | tail -1)
+slow=$( (grep -oE 'Slowest unit: [0-9]+ s' "$LOG" || true) | awk '{print $3}' | sort -n | tail -1)
 crashes=$(ls "$FUZZ/findings" | grep -c '^crash-' || true)
 hangs=$(ls "$FUZZ/findings" | grep -c '^timeout-' || true)
 echo "fuzz: ${SECS} s, ${execs:-0} executions (${rate:-?}/s), ${crashes} crash(es), ${hangs} hang(s) over 2 s, slowest input over 1 s: ${slow:-none}, libFuzzer exit ${status}"
-[ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ] && { echo "findings in $FUZZ/findings:"; ls "$FUZZ/findings"; tail -30 "$LOG"; }
+if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
+  echo "findings in $FUZZ/findings:"; ls "$FUZZ/findings"; grep -m3 -E 'Fatal error|ERROR: libFuzzer' "$LOG" || true
+fi
 rm -f "$LOG"

@@ -120,13 +120,30 @@ public struct YAMLDocument {
                 bag.add(
                     SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
                     "key \(dups.joined(separator: ", ")) appears twice in one mapping", hint: "keep one of them")
+            } else if let y = error as? YamlError, case let .reader(problem, offset, value, _) = y {
+                let (line, column) = offset.map { YAMLDocument.lineAndColumn(ofCharacter: $0, in: text) } ?? (1, 1)
+                let code = value >= 0 ? String(format: " (U+%04X)", value) : ""
+                bag.add(
+                    SourceLocation(file: file, line: line, column: column), "YAML cannot hold this character\(code): \(problem)",
+                    hint: "delete it (text copied from a PDF or a word processor often carries such characters) and save the file as plain UTF-8 text")
             } else {
-                bag.add(start, "YAML could not be read: \(error)", hint: "check that the file is well-formed YAML")
+                let first = String(describing: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "unknown error"
+                bag.add(start, "YAML could not be read: \(first)", hint: "check that the file is well-formed YAML")
             }
             return nil
         case .none:
             return nil
         }
+    }
+
+    /// The 1-based line and column of the character at `offset` (in characters) of `text`.
+    static func lineAndColumn(ofCharacter offset: Int, in text: String) -> (Int, Int) {
+        var line = 1, column = 1
+        for (k, ch) in text.enumerated() {
+            if k >= offset { break }
+            if ch.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
     }
 
     static func reason(_ error: Error) -> String {

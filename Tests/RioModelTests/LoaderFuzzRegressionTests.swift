@@ -18,7 +18,18 @@ import Testing
     }
 
     @Test func thereAreInputs() {
-        #expect(Self.inputs.count >= 9)
+        #expect(Self.inputs.count >= 10)
+    }
+
+    /// Found by the fuzzer: a control character gave `1:1: YAML could not be read:` followed by
+    /// the parser's own multi-line text; it is now placed and explained.
+    @Test func aControlCharacterIsPlaced() throws {
+        let bag = DiagnosticBag()
+        _ = YAMLDocument.parse(data: Data("travel:\n  - {from: ce, to: hq, cost: \u{1} 1500}\n".utf8), file: "regions.yaml", bag: bag)
+        #expect(
+            bag.sorted.map(\.description) == [
+                "regions.yaml:2:30: YAML cannot hold this character (U+0001): control characters are not allowed; delete it (text copied from a PDF or a word processor often carries such characters) and save the file as plain UTF-8 text"
+            ])
     }
 
     @Test(arguments: inputs)
@@ -40,6 +51,8 @@ import Testing
             for d in ds {
                 #expect(!d.location.file.isEmpty && d.location.line >= 1 && d.location.column >= 1, "\(d)")
                 #expect(!d.message.isEmpty && !d.hint.isEmpty, "\(d)")
+                let oneLine = !d.description.contains { $0.isNewline }
+                #expect(oneLine, "a diagnostic spans lines: \(d)")
             }
         }
     }

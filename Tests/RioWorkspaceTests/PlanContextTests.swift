@@ -94,11 +94,18 @@ import Testing
     @Test func calendarHistoryPlacesThePlanAmongItsVersions() throws {
         let f = try WorkspaceFixture()
         let ws = f.workspace()
-        let p = try f.plan(ws)
-        _ = try f.plan(ws)
-        let (_, note) = try ws.calendarHistory(of: p.run.plan)
-        // Two runs differ at least in `solver.seconds`: the first plan is version 1 of 2.
-        #expect(note == "as t@1 of 2 recorded versions")
+        let first = try f.plan(ws).run.plan
+        var second = first
+        second.sessions.removeLast()
+        let json = String(decoding: try PlanFile.encode(second), as: UTF8.self)
+        try ws.database().recordPlanRun(name: "t", requestSha256: "", catalogSha256: "", score: second.score, planJSON: json)
+        #expect(try ws.calendarHistory(of: first).note == "as t@1 of 2 recorded versions")
+        #expect(try ws.calendarHistory(of: second).note == "as t@2 of 2 recorded versions")
+        var third = second
+        third.sessions.removeLast()
+        #expect(try ws.calendarHistory(of: third).note == "as newer than the 2 recorded versions of t")
+        // The first version's sessions that the third plan dropped are cancelled in its calendar.
+        #expect(try ws.calendarHistory(of: third).history.cancelled.count == 2)
     }
 
     @Test func oneDatabaseConnectionPerWorkspace() throws {

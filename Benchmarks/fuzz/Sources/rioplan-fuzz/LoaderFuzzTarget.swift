@@ -40,8 +40,8 @@ enum LoaderFuzzTarget {
             for d in ds where d.location.file.isEmpty || d.location.line < 1 || d.location.column < 1 {
                 fatalError("a diagnostic without file:line:col: \(d)")
             }
-            for d in ds where d.description.contains(": : ") || d.description.hasSuffix("; ") {
-                fatalError("a diagnostic with an empty part: \(d)")
+            for d in ds where d.message.isEmpty || d.hint.isEmpty || d.description.contains(where: \.isNewline) {
+                fatalError("a diagnostic with an empty part or spanning lines: \(d)")
             }
         } catch RioError.unreadable(let path, _) {
             // A list file the request names that does not exist is reported as a diagnostic; a
