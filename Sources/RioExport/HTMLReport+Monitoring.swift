@@ -154,7 +154,8 @@ extension HTMLReport {
             if low { under.append(s) }
             h += "<tr\(low ? " class=\"under\"" : "")><td class=\"mono\">\(esc(s.session))</td><td>\(esc(context.moduleTitle(s.module)))</td>"
             h += "<td>\(esc(context.regionName(s.region)))</td><td class=\"num\">\(s.participants)</td><td class=\"num\">\(s.disclosed)</td>"
-            h += "<td class=\"num\">\(s.women)</td><td class=\"num\">\(NationalReport.percent(s.women, of: s.disclosed))\(low ? " <span class=\"flag\">under 40%</span>" : "")</td>"
+            h +=
+                "<td class=\"num\">\(s.women)</td><td class=\"num\">\(NationalReport.percent(s.women, of: s.disclosed))\(low ? " <span class=\"flag\">under 40%</span>" : "")</td>"
             h += "<td class=\"share\">\(HTMLReport.shareBar(s.womenShare))</td></tr>"
         }
         h += "</tbody></table>"

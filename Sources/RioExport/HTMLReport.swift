@@ -31,7 +31,8 @@ public struct HTMLReport: Sendable {
         var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        h += "<title>\(esc(title)) — RioPlan \(esc(plan.name))</title>\n<style>\(HTMLReport.css)\(shownMonitoring == nil ? "" : HTMLReport.monitoringCSS)</style>\n</head>\n<body>\n"
+        h +=
+            "<title>\(esc(title)) — RioPlan \(esc(plan.name))</title>\n<style>\(HTMLReport.css)\(shownMonitoring == nil ? "" : HTMLReport.monitoringCSS)</style>\n</head>\n<body>\n"
         h += "<header><p class=\"kicker\">RioPlan · joint capacity-building plan</p>"
         h += "<h1>\(esc(title))</h1>"
         h += "<p class=\"sub\">Plan <b>\(esc(plan.name))</b> · \(esc(plan.horizon.start)) to \(esc(plan.horizon.end)) · amounts in \(esc(plan.currency))</p></header>\n"

@@ -44,13 +44,14 @@ extension NationalReport {
         let notes: [(label: String, text: String)] =
             [
                 ("GBF binary indicator", NationalReport.gbfBinaryIndicator20b),
-                ("Question 20.2", NationalReport.gbfQuestion20_2),
+                ("Binary indicator question", NationalReport.gbfQuestion20_2),
                 ("Participation (20.2)", participation),
             ] + outcomeNotes(NationalReport.cbd, label: "Outcome (summary of progress)")
         return Layout(
             sheetName: "CBD Target 20",
             heading: "CBD national report, Target 20 (capacity-building and development)",
-            intro: "Section III, Target 20 of the Kunming-Montreal Global Biodiversity Framework: participation of women, Indigenous peoples and local communities and youth in the capacity-building received. Outcomes answer: \(NationalReport.gbfProgressField).",
+            intro:
+                "Section III, Target 20 of the Kunming-Montreal Global Biodiversity Framework: participation of women, Indigenous peoples and local communities and youth in the capacity-building received. Outcomes answer: \(NationalReport.gbfProgressField).",
             header: NationalReport.cbdHeader, rows: rows, notes: notes)
     }
 }

@@ -9,10 +9,11 @@ extension NationalReport {
         let f = Figures(delivered)
         var md = "# \(NationalReport.markdownText(title))\n\n"
         let plansText = plans.isEmpty ? "all recorded plans" : plans.joined(separator: ", ")
-        md += NationalReport.markdownText(
-            "From the joint capacity-building programme of the Rio conventions (plans: \(plansText)): \(delivered.count) activities delivered, "
-                + "\(f.participants) participants, women \(f.womenText), \(f.youth) youth, \(f.iplc) from Indigenous peoples and local communities, "
-                + "\(received.outcomes.count) outcomes recorded. \(NationalReport.countingNote) \(NationalReport.privacyNote)") + "\n"
+        md +=
+            NationalReport.markdownText(
+                "From the joint capacity-building programme of the Rio conventions (plans: \(plansText)): \(delivered.count) activities delivered, "
+                    + "\(f.participants) participants, \(f.women) women of \(f.disclosed) who disclosed their sex (\(NationalReport.percent(f.women, of: f.disclosed))), \(f.youth) youth, \(f.iplc) from Indigenous peoples and local communities, "
+                    + "\(received.outcomes.count) outcomes recorded. \(NationalReport.countingNote) \(NationalReport.privacyNote)") + "\n"
         for layout in layouts { md += "\n" + markdownSection(layout) }
         return md
     }

@@ -8,6 +8,7 @@ extension NationalReport {
 
     /// The UNCCD sheet's columns: the PRAIS 4 SO5 activity-level parameters that apply (year,
     /// recipient/beneficiary, channel, title, capacity building), then theme, dates, status and figures.
+    /// Years are text cells, so no spreadsheet shows them with a thousands separator.
     static let unccdHeader = [
         "Activity No.", "Year", "Recipient/beneficiary", "Channel", "Title of project, initiative or activity, or other", "Theme", "Start",
         "End", "Status", "Capacity building", "Participants", "Women", "Women (%)", "Youth", "Youth (%)",
@@ -22,7 +23,7 @@ extension NationalReport {
         let list = activities(serving: NationalReport.unccd)
         var rows = list.map { a -> [Workbook.Cell] in
             [
-                .text(a.session), .count(a.start.components.year), .text(received.country.name), .text(a.implementers.first ?? ""),
+                .text(a.session), .text(String(a.start.components.year)), .text(received.country.name), .text(a.implementers.first ?? ""),
                 .text(a.title), .text(themeText(a)), .date(a.start), .date(a.end), .text(NationalReport.statusText(a.status)), .text("Yes"),
             ] + unccdFigures(Figures([a]), bold: false)
         }
@@ -31,8 +32,8 @@ extension NationalReport {
             [.text("Total", bold: true)] + [Workbook.Cell](repeating: .empty, count: 7) + [.text("\(list.count) activities", bold: true), .empty]
                 + unccdFigures(f, bold: true))
         let summary =
-            "\(f.participants) participants: \(f.womenText); \(f.youth) youth (\(NationalReport.percent(f.youth, of: f.participants))); "
-            + "\(f.iplc) indigenous people and local community members (\(NationalReport.percent(f.iplc, of: f.participants)))."
+            "\(f.participants) participants: women \(f.womenText); youth \(f.youth) (\(NationalReport.percent(f.youth, of: f.participants))); "
+            + "indigenous people and local community members \(f.iplc) (\(NationalReport.percent(f.iplc, of: f.participants)))."
         let notes: [(label: String, text: String)] =
             [("PRAIS 4 request", NationalReport.praisParticipationRequest), ("Participants", summary)]
             + outcomeNotes(NationalReport.unccd, label: "Outcome")

@@ -24,7 +24,7 @@ extension NationalReport {
             [
                 .text(a.session), .text(a.title), .text(a.description), .text("Cross-cutting"), .text(themeText(a)),
                 .text("Cross-cutting"), .text(received.country.name), .empty, .text(a.implementers.joined(separator: "; ")),
-                .text("Completed"), .count(a.start.components.year), .count(a.end.components.year), .text(unfcccAdditionalInformation(a)),
+                .text("Completed"), .text(String(a.start.components.year)), .text(String(a.end.components.year)), .text(unfcccAdditionalInformation(a)),
             ]
         }
         return Layout(

@@ -66,7 +66,7 @@ public struct NationalReport: Sendable {
 
     /// What the cover says about counting, shared by the workbook and the Markdown.
     static let countingNote =
-        "A joint session counts once for each convention it serves, so the convention sheets overlap; the figures on this sheet count each activity once."
+        "A joint session counts once for each convention it serves, so the convention tables overlap; the totals above count each activity once."
     static let privacyNote = "Counts and shares only: no participant is named or identified."
 
     /// The cover: the country, the plans, the totals over every delivered activity, and what each sheet holds.

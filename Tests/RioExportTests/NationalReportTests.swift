@@ -134,7 +134,7 @@ struct NationalReportTests {
         #expect(row[0] == .text("jlg-2027/d-af-01") && row[1] == .text("Land restoration and climate finance"))
         #expect(row[3] == .text("Cross-cutting") && row[4] == .text("land; finance") && row[5] == .text("Cross-cutting"))
         #expect(row[6] == .text("Kenya") && row[7] == .empty && row[8] == .text("UNCCD secretariat; UNFCCC secretariat"))
-        #expect(row[9] == .text("Completed") && row[10] == .count(2027) && row[11] == .count(2027))
+        #expect(row[9] == .text("Completed") && row[10] == .text("2027") && row[11] == .text("2027"))
         #expect(
             row[12]
                 == .text(
@@ -153,7 +153,10 @@ struct NationalReportTests {
                 .count(14, bold: true),
             ])
         #expect(layout.rows[1][9] == .text("20.0%"))
-        #expect(layout.notes.map(\.label) == ["GBF binary indicator", "Question 20.2", "Participation (20.2)", "Outcome (summary of progress)", "Outcome (summary of progress)"])
+        #expect(
+            layout.notes.map(\.label) == [
+                "GBF binary indicator", "Binary indicator question", "Participation (20.2)", "Outcome (summary of progress)", "Outcome (summary of progress)",
+            ])
         #expect(
             layout.notes[2].text
                 == "Women and girls: 7 of 13 who disclosed their sex (53.8%); children and youth: 2 of 15 participants (13.3%); indigenous peoples and local communities: 4 of 15 participants (26.7%)."
@@ -164,7 +167,7 @@ struct NationalReportTests {
         let layout = try NationalReportFixture.report().unccdLayout()
         #expect(layout.rows.count == 3)
         let first = layout.rows[0]
-        #expect(first[1] == .count(2027) && first[3] == .text("UNCCD secretariat") && first[9] == .text("Yes"))
+        #expect(first[1] == .text("2027") && first[3] == .text("UNCCD secretariat") && first[9] == .text("Yes"))
         #expect(Array(first[10...]) == [.count(10), .count(6), .text("75.0%"), .count(2), .text("20.0%"), .count(1), .text("10.0%")])
         #expect(layout.rows[1][8] == .text("Cancelled") && layout.rows[1][12] == .text("n/a"))
         let total = layout.rows[2]
@@ -248,7 +251,10 @@ struct NationalReportReaderTests {
         let cbd = try #require(byName["CBD Target 20"])
         #expect(cbd.rows[0].first == .text("Activity No.") && cbd.rows[0].count == 13)
         #expect(cbd.rows[1][3] == .text("2027-03-01") && cbd.rows[1][6] == .number(10))
-        #expect(cbd.rows[3] == [.text("Total"), nil, nil, nil, nil, .text("2 activities"), .number(15), .number(13), .number(7), .text("53.8%"), .number(4), .number(2), .number(14)])
+        #expect(
+            cbd.rows[3] == [
+                .text("Total"), nil, nil, nil, nil, .text("2 activities"), .number(15), .number(13), .number(7), .text("53.8%"), .number(4), .number(2), .number(14),
+            ])
         let unfccc = try #require(byName["UNFCCC CTF III.11"])
         #expect(unfccc.rows.count == 2 + 1 + 1, "header, one activity, a blank row, one outcome note")
         // The joint session's description begins with `=`: it comes back as text with a leading quote and the quote-prefix style.
@@ -295,5 +301,50 @@ struct NationalReportReaderTests {
 
 extension NationalReportTests {
     /// The fixture's Markdown, checked by hand against the figures above.
-    static let expectedMarkdown = ""
+    static let expectedMarkdown = #"""
+        # Capacity-building received by Kenya (KEN)
+
+        From the joint capacity-building programme of the Rio conventions (plans: jlg-2027): 2 activities delivered, 15 participants, 7 women of 13 who disclosed their sex (53.8%), 2 youth, 4 from Indigenous peoples and local communities, 3 outcomes recorded. A joint session counts once for each convention it serves, so the convention tables overlap; the totals above count each activity once. Counts and shares only: no participant is named or identified.
+
+        ## UNFCCC biennial transparency report, common tabular format table III.11
+
+        Information on capacity-building support received by developing country Parties under Article 11 of the Paris Agreement.
+
+        | Activity No. | Name of Activity | Activity description | Sector | Subsector | Type of support | Recipient entity | National implementing entity | International implementing entity | Status of activity | Start year | End year | Additional information |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|
+        | jlg-2027/d-af-01 | Land restoration and climate finance | =1+2 and \| pipes \<b\>bold\</b\> | Cross-cutting | land; finance | Cross-cutting | Kenya |  | UNCCD secretariat; UNFCCC secretariat | Completed | 2027 | 2027 | Region: africa; UNON, Nairobi; 2027-03-01 to 2027-03-03. 10 participants from Kenya: 6 women of 8 who disclosed their sex (75.0%), 2 youth, 1 from Indigenous peoples and local communities. UNFCCC national focal points: 1. Outcomes: Policy, 2027-09-01: National restoration strategy adopted (evidence: https://example.org/strategy) |
+
+        - **Outcome (additional information)**: Policy, 2027-09-01: National restoration strategy adopted (evidence: https://example.org/strategy)
+
+        ## CBD national report, Target 20 (capacity-building and development)
+
+        Section III, Target 20 of the Kunming-Montreal Global Biodiversity Framework: participation of women, Indigenous peoples and local communities and youth in the capacity-building received. Outcomes answer: Provide a summary of progress towards the target, including the main outcomes achieved.
+
+        | Activity No. | Activity | Themes | Start | End | Status | Participants | Sex disclosed | Women | Women (% of disclosed) | Indigenous peoples and local communities | Youth | Completed |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|
+        | jlg-2027/d-af-01 | Land restoration and climate finance | land; finance | 2027-03-01 | 2027-03-03 | Delivered | 10 | 8 | 6 | 75.0% | 1 | 2 | 9 |
+        | jlg-2027/d-af-02 | Biodiversity data for national reports | data | 2027-05-10 | 2027-05-11 | Delivered | 5 | 5 | 1 | 20.0% | 3 | 0 | 5 |
+        | **Total** |  |  |  |  | **2 activities** | **15** | **13** | **7** | **53.8%** | **4** | **2** | **14** |
+
+        - **GBF binary indicator**: 20.b Number of countries that have taken significant action to strengthen capacity-building and development and access to and transfer of technology, and to promote the development of and access to innovation and technical and scientific cooperation
+        - **Binary indicator question**: 20.2 Does your country have measures to ensure the full and effective participation of indigenous peoples and local communities, women and girls, children and youth and people with disabilities in capacity-building and development for the conservation and sustainable use of biodiversity?
+        - **Participation (20.2)**: Women and girls: 7 of 13 who disclosed their sex (53.8%); children and youth: 2 of 15 participants (13.3%); indigenous peoples and local communities: 4 of 15 participants (26.7%).
+        - **Outcome (summary of progress)**: Policy, 2027-09-01: National restoration strategy adopted (evidence: https://example.org/strategy)
+        - **Outcome (summary of progress)**: Reporting, 2027-11-15: Seventh national report used the new data
+
+        ## UNCCD PRAIS 4, strategic objective 5 (capacity-building)
+
+        Activities flagged as capacity-building, with the numbers and shares of participants who were women, youth, or indigenous people and local community members.
+
+        | Activity No. | Year | Recipient/beneficiary | Channel | Title of project, initiative or activity, or other | Theme | Start | End | Status | Capacity building | Participants | Women | Women (%) | Youth | Youth (%) | Indigenous people and local community members | Indigenous people and local community members (%) |
+        |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+        | jlg-2027/d-af-01 | 2027 | Kenya | UNCCD secretariat | Land restoration and climate finance | land; finance | 2027-03-01 | 2027-03-03 | Delivered | Yes | 10 | 6 | 75.0% | 2 | 20.0% | 1 | 10.0% |
+        | jlg-2027/d-af-03 | 2027 | Kenya | UNCCD secretariat | Drought early warning | drought | 2027-06-07 | 2027-06-08 | Cancelled | Yes | 0 | 0 | n/a | 0 | n/a | 0 | n/a |
+        | **Total** |  |  |  |  |  |  |  | **2 activities** |  | **10** | **6** | **75.0%** | **2** | **20.0%** | **1** | **10.0%** |
+
+        - **PRAIS 4 request**: In reporting on capacity-building, extension services and other activities, if possible indicate the numbers or percentage of participants who were women, youth, indigenous people and/or local community members.
+        - **Participants**: 10 participants: women 6 of 8 who disclosed their sex (75.0%); youth 2 (20.0%); indigenous people and local community members 1 (10.0%).
+        - **Outcome**: Policy, 2027-09-01: National restoration strategy adopted (evidence: https://example.org/strategy)
+
+        """#
 }
