@@ -46,7 +46,7 @@ extension HTMLReport {
         var body = "<h3>Planned against delivered</h3>\n" + deliveryTimeline(m) + "\n" + regionTable(m) + "\n"
         body += "<h3>Women's share per session</h3>\n" + womenShare(m) + "\n"
         body += "<h3>Outcomes per convention</h3>\n" + outcomesTable(m)
-        return section("Delivery and outcomes", intro, body)
+        return section("Delivery and outcomes", intro, "<div class=\"mon\">" + body + "</div>")
     }
 
     /// Regions in the summary's (catalog) order, then any others its sessions name (sorted).

@@ -63,5 +63,7 @@ extension HTMLReport {
         table.data td.share svg { display: block; }
         #under-40 { margin: 4px 0 0 18px; padding: 0; }
         .muted { color: var(--muted); font-size: 12px; }
+        .mon h3 { margin: 18px 0 6px; }
+        .mon h3:first-child { margin-top: 4px; }
         """
 }
