@@ -188,6 +188,20 @@ struct NationalReportTests {
         #expect(r.coverSheet().rows.last == [.text("Outcome not attributed"), .text("Other, 2027-12-01: @SUM(1+1) unrelated")])
     }
 
+    @Test func catalogNamesReplaceIds() throws {
+        let catalog = try MonitoringFixture.context().catalog
+        let r = NationalReport(received: try NationalReportFixture.received(), catalog: catalog)
+        let row = try #require(r.unfcccLayout().rows.first)
+        #expect(row[4] == .text("Land; Finance"))
+        guard case .text(let info, _) = row[12] else {
+            Issue.record("no additional information")
+            return
+        }
+        #expect(info.hasPrefix("Region: Africa; "))
+        // A theme the catalog does not know keeps its id.
+        #expect(r.cbdLayout().rows[1][2] == .text("data"))
+    }
+
     @Test func workbookIsTheSameBytesEveryTime() throws {
         let r = try NationalReportFixture.report()
         #expect(try r.xlsxData() == r.xlsxData())
