@@ -8,6 +8,7 @@ extension HTMLReport {
     enum DeliveryState {
         case delivered, cancelled, notRecorded
 
+        /// The state of a session with this recorded status (nil: none recorded).
         init(_ status: DeliveryStatus?) {
             switch status {
             case .delivered?: self = .delivered
@@ -25,6 +26,7 @@ extension HTMLReport {
             }
         }
 
+        /// How the tooltip names the state.
         var label: String {
             switch self {
             case .delivered: return "delivered"
@@ -128,6 +130,7 @@ extension HTMLReport {
         var h = "<table class=\"data\" id=\"monitoring-regions\"><thead><tr><th>Region</th><th class=\"num\">Planned</th><th class=\"num\">Delivered</th>"
         h += "<th class=\"num\">Cancelled</th><th class=\"num\">Not yet recorded</th><th class=\"num\">Delivered of planned</th></tr></thead><tbody>"
         var total = MonitoringSummary.RegionLine(region: "", planned: 0, delivered: 0, cancelled: 0)
+        /// One row; `cls` is the `tr` element's class attribute, if any.
         func row(_ name: String, _ r: MonitoringSummary.RegionLine, _ cls: String) -> String {
             let open = max(r.planned - r.delivered - r.cancelled, 0)
             return "<tr\(cls)><td>\(esc(name))</td><td class=\"num\">\(r.planned)</td><td class=\"num\">\(r.delivered)</td><td class=\"num\">\(r.cancelled)</td>"

@@ -12,6 +12,7 @@ public struct HTMLReport: Sendable {
     /// What the delivery records say (`HTMLReport+Monitoring`); the section is shown only when it has records.
     public var monitoring: MonitoringSummary?
 
+    /// The report of `context`'s plan; with a `monitoring` summary that has records, also the monitoring section.
     public init(context: ExportContext, monitoring: MonitoringSummary? = nil) {
         self.context = context
         self.figures = Cofinancing(context)

@@ -24,6 +24,7 @@ public struct NationalReport: Sendable {
     /// The plans the report covers (names as recorded), shown on the cover.
     public var plans: [String]
 
+    /// A report of `received`; `plans` are the plan names shown on the cover.
     public init(received: CountryReceived, catalog: Catalog? = nil, currency: String = "", plans: [String] = []) {
         self.received = received; self.catalog = catalog; self.currency = currency; self.plans = plans
     }
@@ -33,10 +34,15 @@ public struct NationalReport: Sendable {
 
     /// One convention's layout: a heading, a table and notes; rendered as a sheet or as Markdown.
     struct Layout {
+        /// The worksheet's name (31 characters at most).
         var sheetName: String
+        /// The Markdown section's heading, also listed on the cover.
         var heading: String
+        /// One paragraph under the heading.
         var intro: String
+        /// The column headings, exactly as the convention's report names them.
         var header: [String]
+        /// Activity rows, then a `Total` row where the report adds up.
         var rows: [[Workbook.Cell]]
         /// Labelled notes below the table (indicator wording, outcomes).
         var notes: [(label: String, text: String)]
@@ -97,6 +103,7 @@ public struct NationalReport: Sendable {
     struct Figures {
         var participants = 0, women = 0, disclosed = 0, youth = 0, iplc = 0, completed = 0
 
+        /// The sums over `activities`.
         init(_ activities: [CountryReceived.Activity]) {
             for a in activities {
                 participants += a.participants; women += a.women; disclosed += a.disclosed

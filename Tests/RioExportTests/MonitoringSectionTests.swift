@@ -9,8 +9,10 @@ enum MonitoringFixture {
     static let tinyPlan = ExternalTool.root.appendingPathComponent("Tests/Fixtures/golden/tiny/tiny.plan.json").path
     static let goldenReport = ExternalTool.root.appendingPathComponent("Tests/Fixtures/golden/exports/tiny-report.html")
 
+    /// The tiny plan with its request and catalog.
     static func context() throws -> ExportContext { try ExportContext.load(planPath: tinyPlan) }
 
+    /// The day of an ISO date written in the test.
     static func day(_ iso: String) -> Day { NationalReportFixture.day(iso) }
 
     /// A session line; `actual` defaults to the planned dates.
@@ -92,6 +94,7 @@ struct MonitoringSectionTests {
         try Data(dom.stdout.utf8).write(to: domFile)
         let r = try ExternalTool.run("python3", [ExternalTool.readers.appendingPathComponent("read_monitoring_dom.py").path, domFile.path])
         #expect(r.status == 0, "\(r.stderr)")
+        /// What the DOM helper prints.
         struct Read: Decodable { var regions, share, outcomes: [[String]]; var under40, sections: [String] }
         let read = try JSONDecoder().decode(Read.self, from: Data(r.stdout.utf8))
         #expect(read.sections.last == "Delivery and outcomes")

@@ -49,6 +49,7 @@ private final class ErrorOutput: @unchecked Sendable {
 /// delivered CBD session, a cancelled UNCCD-UNFCCC session, and three outcomes (one of a session
 /// that is not among the activities). No participant name exists anywhere in it.
 enum NationalReportFixture {
+    /// The day of an ISO date written in the test (day 0 if mistyped, which then fails the figures).
     static func day(_ iso: String) -> Day { Day(iso: iso) ?? Day(number: 0) }
 
     /// `Country` has no public memberwise initialiser; it is Codable.
@@ -59,6 +60,7 @@ enum NationalReportFixture {
 
     static let hostileDescription = "=1+2 and | pipes <b>bold</b>"
 
+    /// The three activities and three outcomes.
     static func received() throws -> CountryReceived {
         let joint = CountryReceived.Activity(
             session: "jlg-2027/d-af-01", title: "Land restoration and climate finance", description: hostileDescription,
@@ -87,6 +89,7 @@ enum NationalReportFixture {
         return CountryReceived(country: try kenya(), activities: [joint, cbd, cancelled], outcomes: outcomes)
     }
 
+    /// The report of `received()` for plan `jlg-2027`, without a catalog (ids shown).
     static func report() throws -> NationalReport {
         NationalReport(received: try received(), catalog: nil, currency: "USD", plans: ["jlg-2027"])
     }
@@ -233,12 +236,14 @@ struct NationalReportReaderTests {
     /// A cell value: text or a number.
     enum Value: Decodable, Equatable {
         case text(String), number(Int)
+        /// A number when the JSON value is one, else text.
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
             if let n = try? c.decode(Int.self) { self = .number(n) } else { self = .text(try c.decode(String.self)) }
         }
     }
 
+    /// The helper's whole output.
     struct Dump: Decodable { var sheets: [SheetDump] }
 
     /// Writes the fixture's workbook to a new folder; returns its path.
