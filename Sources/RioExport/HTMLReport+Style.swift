@@ -49,3 +49,21 @@ extension HTMLReport {
         }
         """
 }
+
+/// Styles of the monitoring section, added to the page only when the section is shown (so a report
+/// without delivery records keeps its bytes).
+extension HTMLReport {
+    static let monitoringCSS = """
+
+        .mon-legend span::before { border: 1.5px solid var(--b, transparent); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        .mon-legend span.cancel { --c: repeating-linear-gradient(45deg, #b3261e 0 2px, #fdecea 2px 5px); --b: #b3261e; }
+        .mon-legend span.pale { --c: #e3eaf1; --b: #8a97a5; }
+        .flag { color: #b3261e; font-weight: 700; }
+        table.data tr.under td { background: #fdf3f2; }
+        table.data td.share svg { display: block; }
+        #under-40 { margin: 4px 0 0 18px; padding: 0; }
+        .muted { color: var(--muted); font-size: 12px; }
+        .mon h3 { margin: 18px 0 6px; }
+        .mon h3:first-child { margin-top: 4px; }
+        """
+}

@@ -5,15 +5,22 @@ import RioModel
 ///
 /// Styles and charts (SVG) are inline; the page fetches nothing from the network and runs no
 /// scripts, so it opens offline, prints well and can be mailed as one file. Sections are
-/// written by `HTMLReport+Timeline`, `+Coverage` and `+Funding`.
+/// written by `HTMLReport+Timeline`, `+Coverage`, `+Funding` and, with delivery records, `+Monitoring`.
 public struct HTMLReport: Sendable {
     public var context: ExportContext
     public var figures: Cofinancing
+    /// What the delivery records say (`HTMLReport+Monitoring`); the section is shown only when it has records.
+    public var monitoring: MonitoringSummary?
 
-    public init(context: ExportContext) {
+    /// The report of `context`'s plan; with a `monitoring` summary that has records, also the monitoring section.
+    public init(context: ExportContext, monitoring: MonitoringSummary? = nil) {
         self.context = context
         self.figures = Cofinancing(context)
+        self.monitoring = monitoring
     }
+
+    /// The monitoring summary when it holds any record, else nil (no section, no extra styles).
+    var shownMonitoring: MonitoringSummary? { monitoring?.hasRecords == true ? monitoring : nil }
 
     /// The page, UTF-8.
     public func render() -> Data { Data(html().utf8) }
@@ -25,7 +32,8 @@ public struct HTMLReport: Sendable {
         var h = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         h += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n"
-        h += "<title>\(esc(title)) — RioPlan \(esc(plan.name))</title>\n<style>\(HTMLReport.css)</style>\n</head>\n<body>\n"
+        h +=
+            "<title>\(esc(title)) — RioPlan \(esc(plan.name))</title>\n<style>\(HTMLReport.css)\(shownMonitoring == nil ? "" : HTMLReport.monitoringCSS)</style>\n</head>\n<body>\n"
         h += "<header><p class=\"kicker\">RioPlan · joint capacity-building plan</p>"
         h += "<h1>\(esc(title))</h1>"
         h += "<p class=\"sub\">Plan <b>\(esc(plan.name))</b> · \(esc(plan.horizon.start)) to \(esc(plan.horizon.end)) · amounts in \(esc(plan.currency))</p></header>\n"
@@ -37,6 +45,7 @@ public struct HTMLReport: Sendable {
             "Cash allocated from each funding source against its cap, and each convention's share: attribution splits every session's cash and in-kind equally over its conventions; contribution is the cash of the convention's own sources plus its trainers' time.",
             funding())
         h += section("Demands left out", unscheduledIntro, unscheduled())
+        if let m = shownMonitoring { h += monitoringSection(m) }
         h +=
             "<footer>Written by <code>rioplan report</code> from \(esc((context.planPath as NSString).lastPathComponent)). Figures are the plan's own, to the unit.</footer>\n"
         h += "</body>\n</html>\n"
