@@ -26,7 +26,7 @@ public enum CSVSheetReader {
         if bytes.count > maxBytes {
             throw RioError.invalidInput([
                 Diagnostic(
-                    start, "the file is \(bytes.count / (1024 * 1024)) MB, more than the 50 MB a sheet may have",
+                    start, "the file is larger than 50 MB, the most a sheet may have",
                     hint: "split it into smaller files, one per session")
             ])
         }
