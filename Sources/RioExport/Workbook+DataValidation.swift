@@ -28,6 +28,7 @@ extension Workbook {
         /// Shown when a cell is selected and when a value breaks the rule (at most 255 characters).
         public var message: String
 
+        /// A rule on `column`, rows `rows`; `title` and `message` serve as prompt and error.
         public init(column: Int, rows: ClosedRange<Int>, rule: Rule, title: String, message: String) {
             self.column = column; self.rows = rows; self.rule = rule; self.title = title; self.message = message
         }

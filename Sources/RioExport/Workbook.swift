@@ -37,6 +37,7 @@ public struct Workbook: Sendable {
         /// Hidden sheets hold lists that validations refer to; the first sheet cannot be hidden.
         public var hidden: Bool
 
+        /// A sheet; the details, validations, widths and hidden state are optional.
         public init(
             name: String, header: [String], rows: [[Cell]], details: [[Cell]] = [], validations: [DataValidation] = [],
             columnWidths: [Int]? = nil, hidden: Bool = false

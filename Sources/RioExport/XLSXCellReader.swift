@@ -151,6 +151,7 @@ struct XLSXCellReader {
         return rows
     }
 
+    /// The error for a sheet past `XLSXSheetReader.maxCells`.
     private func tooLarge() -> RioError {
         XLSXPackage.error(
             file, "the sheet has more than \(XLSXSheetReader.maxCells) cells up to its last used ones",

@@ -83,6 +83,7 @@ final class XLSXPackage {
     /// Thrown from the extract consumer when a part grows past the budget.
     private struct Overflow: Error {}
 
+    /// The error for a part that unpacks past the budget.
     private func tooLarge(_ path: String) -> RioError {
         XLSXPackage.error(
             file, "the part \(path) unpacks to more than 200 MB (a zip bomb, or far more than a sign-in sheet)",

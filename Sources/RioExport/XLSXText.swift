@@ -55,6 +55,7 @@ enum XLSXText {
     /// `text` without leading and trailing spaces, tabs and line ends.
     static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
+        /// Whether `u` is XML white space.
         func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\r" || u == "\n" }
         guard let a = scalars.firstIndex(where: { !isSpace($0) }), let b = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(scalars[a...b])

@@ -116,6 +116,7 @@ struct XLSXWorkbook {
         }
     }
 
+    /// A located error for a part that is not well-formed.
     private func malformed(_ part: String, _ failure: XMLReader.Failure) -> RioError {
         XLSXPackage.error(package.file, "the part \(part) is \(failure.message) (line \(failure.line))", hint: "save the workbook again as .xlsx")
     }

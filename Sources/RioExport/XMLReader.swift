@@ -37,6 +37,7 @@ struct XMLReader {
     private let bytes: [UInt8]
     private var index = 0
 
+    /// A reader positioned at the start of `bytes`.
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// Reads `data` from start to end, calling `handler` for every event.
@@ -59,6 +60,7 @@ struct XMLReader {
         return data
     }
 
+    /// Reads every node, keeping the element depth, and checks that all elements close.
     private mutating func run(_ handler: (Event) throws -> Void) throws {
         var depth = 0
         while index < bytes.count {
@@ -117,10 +119,12 @@ struct XMLReader {
         throw fail("a comment, CDATA section or instruction that never ends")
     }
 
+    /// Moves `index` past white space.
     private mutating func skipSpace() {
         while index < bytes.count, XMLReader.isSpace(bytes[index]) { index += 1 }
     }
 
+    /// Whether `b` is XML white space.
     private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// A name, without its namespace prefix.

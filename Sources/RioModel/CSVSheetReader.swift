@@ -46,6 +46,7 @@ public enum CSVSheetReader {
 
     /// What is wrong with a file that is plainly not UTF-8 CSV, judged by its first bytes.
     static func refusal(of bytes: [UInt8]) -> (message: String, hint: String)? {
+        /// Whether the file begins with `magic`.
         func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             return ("this is a workbook or another zip file, not CSV text", "give it the .xlsx extension, or save it as CSV UTF-8")

@@ -201,8 +201,9 @@ struct XLSXSheetReaderRefusalTests {
     @Test func oldXLSOrEncrypted() throws {
         let message = try refusal("old.xls")
         #expect(
-            message == "old.xls:1:1: this is an Excel 97-2003 workbook (.xls) or a password-protected workbook, not an .xlsx file; open it, remove any password, and save it as .xlsx (Excel Workbook)"
-        )
+            message
+                == "old.xls:1:1: this is an Excel 97-2003 workbook (.xls) or a password-protected workbook, not an .xlsx file; "
+                + "open it, remove any password, and save it as .xlsx (Excel Workbook)")
     }
 
     @Test func truncatedZip() throws {
@@ -237,8 +238,9 @@ struct XLSXSheetReaderRefusalTests {
     @Test func missingSharedStringsIsLocatedAtTheFirstCellNeedingThem() throws {
         let message = try refusal("no-shared-strings.xlsx")
         #expect(
-            message == "no-shared-strings.xlsx:1:1: this cell refers to the workbook's shared strings, but the part xl/sharedStrings.xml is missing; save the workbook again as .xlsx"
-        )
+            message
+                == "no-shared-strings.xlsx:1:2: this cell refers to the workbook's shared strings, but the part xl/strings.xml is missing; "
+                + "save the workbook again as .xlsx")
     }
 
     @Test func malformedXMLNamesThePart() throws {
