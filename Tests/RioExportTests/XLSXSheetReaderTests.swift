@@ -250,6 +250,56 @@ struct XLSXSheetReaderRefusalTests {
         )
     }
 
+    @Test func deflateStreamThatNeverEndsStops() throws {
+        let message = try refusal("endless-deflate.xlsx")
+        #expect(
+            message
+                == "endless-deflate.xlsx:1:1: the part xl/worksheets/data.xml is damaged (its compressed data is cut short); "
+                + "save the workbook again as .xlsx")
+    }
+
+    @Test func encryptedEntry() throws {
+        let message = try refusal("encrypted-entry.xlsx")
+        #expect(
+            message
+                == "encrypted-entry.xlsx:1:1: the part xl/worksheets/data.xml is encrypted; remove the password and save the workbook again as .xlsx")
+    }
+
+    @Test func uncompressedEntriesAreRead() throws {
+        let stored = try XLSXSheetReader.read(data: SheetTools.madeFile("stored.xlsx"), file: "s.xlsx")
+        let deflated = try XLSXSheetReader.read(data: SheetTools.madeFile("handmade.xlsx"), file: "s.xlsx")
+        #expect(stored.rows == deflated.rows && stored.rows.count == 6)
+    }
+
+    /// Random byte changes to a good workbook: each read gives a sheet or a located error, never a
+    /// crash, a hang or another error.
+    @Test func mutatedWorkbooksNeverCrash() throws {
+        let good = [UInt8](try SheetTools.madeFile("shared.xlsx"))
+        let seed: UInt64 = 20_271_201
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var refused = 0
+        for round in 0..<400 {
+            var bytes = good
+            for _ in 0..<(1 + Int(next() % 8)) { bytes[Int(next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: next()) }
+            do {
+                _ = try XLSXSheetReader.read(data: Data(bytes), file: "m.xlsx")
+            } catch RioError.invalidInput(let ds) {
+                refused += 1
+                #expect(ds.allSatisfy { $0.location.file == "m.xlsx" }, "seed \(seed) round \(round)")
+            } catch {
+                Issue.record("seed \(seed) round \(round): \(error)")
+            }
+        }
+        #expect(refused > 100, "seed \(seed): only \(refused) of 400 mutations refused")
+    }
+
     @Test func documentTypeDeclarationsAreRefused() {
         #expect(throws: XMLReader.Failure.self) {
             try XMLReader.parse(Array("<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>".utf8)) { _ in }

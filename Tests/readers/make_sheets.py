@@ -12,7 +12,9 @@ usage: make_sheets.py OUTDIR
   targets, the 1904 date system, a hidden first sheet, cells without references.
 - hostile files: not-a-zip.xlsx, truncated.xlsx, huge-entry.xlsx (a 201 MB sheet, honestly
   declared), lying-entry.xlsx (declares 1 KB, unpacks to 201 MB), no-shared-strings.xlsx,
-  old.xls (an OLE compound file), many-entries.xlsx, bad-xml.xlsx.
+  old.xls (an OLE compound file), many-entries.xlsx, bad-xml.xlsx, endless-deflate.xlsx (a
+  stream that never ends), encrypted-entry.xlsx; and stored.xlsx, written byte by byte without
+  compression (readable).
 """
 import datetime
 import io
@@ -21,6 +23,7 @@ import re
 import struct
 import sys
 import zipfile
+import zlib
 
 import openpyxl
 from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -190,6 +193,33 @@ write_zip("no-shared-strings.xlsx", {n: t for n, t in parts.items() if n != "xl/
 with zipfile.ZipFile(path("many-entries.xlsx"), "w", zipfile.ZIP_STORED) as z:
     for k in range(10_001):
         z.writestr(f"x/{k}", b"")
+
+
+
+def raw_zip(name, members):
+    """A zip written byte by byte: members are (name, method, flags, stored bytes, crc, size)."""
+    body, central = b"", b""
+    for n, method, flags, data, crc, size in members:
+        nb = n.encode()
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method, 0, 0x21, crc, len(data), size,
+                               len(nb), 0, 0, 0, 0, 0, len(body)) + nb
+        body += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, 0, 0x21, crc, len(data), size, len(nb), 0) + nb + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), len(body), 0)
+    with open(path(name), "wb") as f:
+        f.write(body + central + end)
+
+
+def plain(n):
+    text = parts[n].replace("rId9", "rId2").replace("/xl/worksheets/notes.xml", "worksheets/data.xml").encode()
+    return (n, 0, 0, text, zlib.crc32(text), len(text))
+
+
+firsts = [plain(n) for n in ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"]]
+# A deflate stream whose stored block claims 65535 bytes and has 3: it never ends.
+raw_zip("endless-deflate.xlsx", firsts + [("xl/worksheets/data.xml", 8, 0, b"\x00\xff\xff\x00\x00abc", 0, 65535)])
+sheet = parts["xl/worksheets/data.xml"].encode()
+raw_zip("encrypted-entry.xlsx", firsts + [("xl/worksheets/data.xml", 0, 1, sheet, zlib.crc32(sheet), len(sheet))])
+raw_zip("stored.xlsx", firsts + [plain("xl/strings.xml"), plain("xl/styles.xml"), ("xl/worksheets/data.xml", 0, 0, sheet, zlib.crc32(sheet), len(sheet))])
 
 bad = dict(parts)
 bad["xl/worksheets/data.xml"] = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>A &unknown; B</t></is></c></row></sheetData></worksheet>'
