@@ -61,7 +61,7 @@ public struct SignInTemplate: Sendable {
         let details = zip(SignInTemplate.detailLabels, values).map { [Workbook.Cell.text($0, bold: true), $1] }
         let signIn = Workbook.Sheet(
             name: "Sign-in", header: SignInTemplate.columns, rows: [], details: details, validations: validations(),
-            columnWidths: [30, 10, 13, 18, 14, 12, 7, 7, 10])
+            columnWidths: [30, 12, 13, 18, 14, 12, 7, 7, 10])
         let lists = Workbook.Sheet(
             name: "Lists", header: ["Country"], rows: countries.map { [.text($0)] }, columnWidths: [10], hidden: true)
         return Workbook(title: "Sign-in sheet \(session)", currency: "", sheets: countries.isEmpty ? [signIn] : [signIn, lists])

@@ -42,7 +42,7 @@ struct SignInTemplateTests {
                 ["Session", "jlg-2027/d-af-01"], ["Module", "Land degradation neutrality target setting"], ["Region", "africa"],
                 ["Start", "2027-03-01"], ["End", "2027-03-05"], ["Venue", "UN House"], ["Language", "fr"],
             ])
-        #expect(json["widths"] as? [Double] == [30, 10, 13, 18, 14, 12, 7, 7, 10])
+        #expect(json["widths"] as? [Double] == [30, 12, 13, 18, 14, 12, 7, 7, 10])
         #expect(json["codes"] as? [String] == Self.codes)
         let rules = try #require(json["validations"] as? [[String: Any]])
         let summary = rules.map { v in
@@ -86,6 +86,8 @@ struct SignInTemplateTests {
         #expect(header.allSatisfy { $0.row == 9 })
         #expect(sheet.rows[3][1].value == .date(try #require(Day(iso: "2027-03-01"))))
         #expect(sheet.rows[7].isEmpty)
+        let table = sheet.startingAtHeader(containing: ["participant"])
+        #expect(table.rows.first?.map(\.value.text) == SignInTemplate.columns && table.rows.first?.first?.row == 9)
         let lists = try XLSXSheetReader.read(data: template().data(), file: "signin.xlsx", sheet: "Lists")
         #expect(lists.rows.dropFirst().map { $0[0].value.text } == Self.codes)
     }

@@ -76,6 +76,16 @@ struct CSVSheetReaderTests {
         #expect(sheet.rows[4][0].value == .text("Tevite \"Tevi\" Fifita"))
     }
 
+    @Test func headerBelowLinesOfDetailsIsFound() throws {
+        let sheet = try read("Session,jlg-2027/d-af-01\nModule,LDN\n\nParticipant,Country\nA,KEN\n")
+        let table = sheet.startingAtHeader(containing: ["participant"])
+        #expect(texts(table) == [["Participant", "Country"], ["A", "KEN"]])
+        #expect(table.rows[1][1].row == 5 && table.rows[1][1].column == 2)
+        let plain = try read("participant,country\nA,KEN\n")
+        #expect(plain.startingAtHeader(containing: ["participant"]) == plain)
+        #expect(sheet.startingAtHeader(containing: ["name"]) == sheet)
+    }
+
     @Test func unterminatedQuoteIsLocatedAtItsField() {
         #expect(
             problems(Array("a,b\n1,\"open\n2,3\n".utf8))
