@@ -25,7 +25,7 @@ extension Workbook {
         public var rule: Rule
         /// Shown as the input prompt's and the error's title (at most 32 characters).
         public var title: String
-        /// Shown when a cell is selected and when a value breaks the rule (at most 255 characters).
+        /// Shown when a cell is selected and when a value breaks the rule (at most 225 characters).
         public var message: String
 
         /// A rule on `column`, rows `rows`; `title` and `message` serve as prompt and error.
@@ -42,7 +42,7 @@ extension Workbook {
         /// Why Excel would refuse this rule (it offers to repair the file), or nil.
         var problem: String? {
             if title.count > 32 { return "the title `\(title)` is longer than 32 characters" }
-            if message.count > 255 { return "a validation message is longer than 255 characters" }
+            if message.count > 225 { return "a validation message is longer than 225 characters (Excel's limit on error messages)" }
             if column < 1 || rows.lowerBound < 1 { return "a validation starts before row 1 or column A" }
             if case .list(let items) = rule {
                 if items.contains(where: { $0.contains(",") || $0.contains("\"") }) { return "an inline list item holds a comma or a quote" }
