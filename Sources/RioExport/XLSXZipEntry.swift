@@ -38,7 +38,7 @@ struct XLSXZipEntry {
 
     /// A little-endian integer of `width` bytes at `offset`, or nil past the end.
     static func le(_ b: [UInt8], _ offset: Int, _ width: Int) -> UInt64? {
-        guard offset >= 0, width > 0, offset + width <= b.count else { return nil }
+        guard offset >= 0, width > 0, offset <= b.count - width else { return nil }
         var v: UInt64 = 0
         for k in (0..<width).reversed() { v = v << 8 | UInt64(b[offset + k]) }
         return v
