@@ -87,7 +87,7 @@ extension Workbook {
         x.raw("<workbook xmlns=\"\(Workbook.mainNS)\" xmlns:r=\"\(Workbook.relNS)\">")
         x.raw("<bookViews><workbookView xWindow=\"0\" yWindow=\"0\" windowWidth=\"28800\" windowHeight=\"16000\" activeTab=\"0\"/></bookViews><sheets>")
         for (i, s) in sheets.enumerated() {
-            x.raw("<sheet name=\""); x.text(s.name); x.raw("\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>")
+            x.raw("<sheet name=\""); x.text(s.name); x.raw("\" sheetId=\"\(i + 1)\"\(s.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i + 1)\"/>")
         }
         x.raw("</sheets><calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>")
         return x.bytes
@@ -139,19 +139,21 @@ extension Workbook {
     }
 
     /// One worksheet: `dimension`, `sheetViews` (frozen header), `sheetFormatPr`, `cols`,
-    /// `sheetData`, `pageMargins`, `pageSetup`: the schema's order.
+    /// `sheetData`, `dataValidations`, `pageMargins`, `pageSetup`: the schema's order.
     ///
     /// - Complexity: O(cells).
     func sheetXML(_ sheet: Sheet, selected: Bool) -> [UInt8] {
         let widths = self.widths(sheet)
-        let lastCol = Workbook.columnName(max(widths.count, 1) - 1)
-        var x = XMLBuffer(capacity: 256 * (sheet.rows.count + 2))
+        let columns = max(widths.count, sheet.header.count, (sheet.rows + sheet.details).map(\.count).max() ?? 0, 1)
+        let lastCol = Workbook.columnName(columns - 1)
+        let top = sheet.headerRow
+        var x = XMLBuffer(capacity: 256 * (sheet.rows.count + sheet.details.count + 2))
         x.raw(Workbook.xmlHeader)
         x.raw("<worksheet xmlns=\"\(Workbook.mainNS)\" xmlns:r=\"\(Workbook.relNS)\">")
-        x.raw("<dimension ref=\"A1:\(lastCol)\(sheet.rows.count + 1)\"/>")
+        x.raw("<dimension ref=\"A1:\(lastCol)\(sheet.rows.count + top)\"/>")
         x.raw("<sheetViews><sheetView \(selected ? "tabSelected=\"1\" " : "")workbookViewId=\"0\">")
-        x.raw("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>")
-        x.raw("<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>")
+        x.raw("<pane ySplit=\"\(top)\" topLeftCell=\"A\(top + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>")
+        x.raw("<selection pane=\"bottomLeft\" activeCell=\"A\(top + 1)\" sqref=\"A\(top + 1)\"/></sheetView></sheetViews>")
         x.raw("<sheetFormatPr defaultRowHeight=\"15\"/>")
         if !widths.isEmpty {
             x.raw("<cols>")
@@ -160,26 +162,31 @@ extension Workbook {
             }
             x.raw("</cols>")
         }
-        let names = (0..<max(widths.count, 1)).map(Workbook.columnName)
+        let names = (0..<columns).map(Workbook.columnName)
         x.raw("<sheetData>")
-        x.raw("<row r=\"1\">")
+        for (r, row) in sheet.details.enumerated() { writeRow(row, number: r + 1, names: names, into: &x) }
+        x.raw("<row r=\"\(top)\">")
         for (i, h) in sheet.header.enumerated() {
-            writeText(h, ref: names[i] + "1", bold: true, header: true, into: &x)
+            writeText(h, ref: names[i] + String(top), bold: true, header: true, into: &x)
         }
         x.raw("</row>")
-        for (r, row) in sheet.rows.enumerated() {
-            let rowNumber = String(r + 2)
-            x.raw("<row r=\""); x.raw(rowNumber); x.raw("\">")
-            for (i, cell) in row.enumerated() {
-                writeCell(cell, ref: names[i] + rowNumber, into: &x)
-            }
-            x.raw("</row>")
-        }
+        for (r, row) in sheet.rows.enumerated() { writeRow(row, number: r + top + 1, names: names, into: &x) }
         x.raw("</sheetData>")
+        writeValidations(sheet.validations, into: &x)
         x.raw("<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>")
         x.raw("<pageSetup orientation=\"landscape\" fitToHeight=\"0\"/>")
         x.raw("</worksheet>")
         return x.bytes
+    }
+
+    /// One `<row>` of cells at row `number`.
+    private func writeRow(_ row: [Cell], number: Int, names: [String], into x: inout XMLBuffer) {
+        let rowNumber = String(number)
+        x.raw("<row r=\""); x.raw(rowNumber); x.raw("\">")
+        for (i, cell) in row.enumerated() {
+            writeCell(cell, ref: names[i] + rowNumber, into: &x)
+        }
+        x.raw("</row>")
     }
 
     private func writeCell(_ cell: Cell, ref: String, into x: inout XMLBuffer) {

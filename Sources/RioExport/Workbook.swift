@@ -22,14 +22,32 @@ public struct Workbook: Sendable {
         case formula(String, cached: Int, money: Bool = true, bold: Bool = false)
     }
 
-    /// One worksheet: a header row (bold, frozen) and data rows.
+    /// One worksheet: an optional details block, a header row (bold, frozen) and data rows.
     public struct Sheet: Sendable, Hashable {
         public var name: String
         public var header: [String]
         public var rows: [[Cell]]
-        public init(name: String, header: [String], rows: [[Cell]]) {
-            self.name = name; self.header = header; self.rows = rows
+        /// Rows above the header (a form's details), followed by one blank row; the header then
+        /// sits at row `details.count + 2` and everything above it stays frozen with it.
+        public var details: [[Cell]]
+        /// Data-validation rules of the sheet's cells.
+        public var validations: [DataValidation]
+        /// Column widths in characters; nil: fitted to the header and rows.
+        public var columnWidths: [Int]?
+        /// Hidden sheets hold lists that validations refer to; the first sheet cannot be hidden.
+        public var hidden: Bool
+
+        /// A sheet; the details, validations, widths and hidden state are optional.
+        public init(
+            name: String, header: [String], rows: [[Cell]], details: [[Cell]] = [], validations: [DataValidation] = [],
+            columnWidths: [Int]? = nil, hidden: Bool = false
+        ) {
+            self.name = name; self.header = header; self.rows = rows; self.details = details
+            self.validations = validations; self.columnWidths = columnWidths; self.hidden = hidden
         }
+
+        /// The row number of the header: 1, or below the details and a blank row.
+        public var headerRow: Int { details.isEmpty ? 1 : details.count + 2 }
     }
 
     public var title: String
@@ -51,6 +69,7 @@ public struct Workbook: Sendable {
     /// Throws `RioError.data` if a sheet name is unusable and `.cannotWrite` if zipping fails.
     public func data() throws -> Data {
         try validateSheetNames()
+        try validateValidations()
         let parts = self.parts()
         let archive: Archive
         do {
@@ -81,6 +100,7 @@ public struct Workbook: Sendable {
 
     /// Sheet names: 1 to 31 characters, none of `[ ] : * ? / \`, unique ignoring case.
     func validateSheetNames() throws {
+        if sheets.first?.hidden == true { throw RioError.data("the first sheet of a workbook cannot be hidden") }
         var seen = Set<String>()
         for s in sheets {
             let bad = s.name.contains { "[]:*?/\\".contains($0) }
@@ -107,6 +127,7 @@ public struct Workbook: Sendable {
 
     /// Column widths (in characters) that fit the widest content of each column, within 8 to 60.
     func widths(_ sheet: Sheet) -> [Int] {
+        if let given = sheet.columnWidths { return given }
         let cols = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
         var w = [Int](repeating: 0, count: cols)
         for (i, h) in sheet.header.enumerated() { w[i] = Int((Double(h.count) * 1.15).rounded(.up)) }
