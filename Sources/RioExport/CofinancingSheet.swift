@@ -8,10 +8,13 @@ import RioModel
 public struct CofinancingSheet: Sendable {
     public var context: ExportContext
     public var figures: Cofinancing
+    /// What more money would buy (the Asks sheet); nil leaves the sheet out.
+    public var asks: AsksTable?
 
-    public init(context: ExportContext) {
+    public init(context: ExportContext, asks: AsksTable? = nil) {
         self.context = context
         self.figures = Cofinancing(context)
+        self.asks = asks
     }
 
     /// Headers of the Sessions sheet (and the CSV): fixed columns, then one per funding source.
@@ -20,11 +23,11 @@ public struct CofinancingSheet: Sendable {
     }
     static let firstMoneyColumn = 6
 
-    /// The workbook with sheets Sessions, Sources, Conventions and In-kind.
+    /// The workbook with sheets Sessions, Sources, Conventions and In-kind, then Asks when known.
     public func workbook() -> Workbook {
         Workbook(
             title: "Co-financing of \(context.plan.name)", currency: context.plan.currency,
-            sheets: [sessionsSheet(), sourcesSheet(), conventionsSheet(), inKindSheet()])
+            sheets: [sessionsSheet(), sourcesSheet(), conventionsSheet(), inKindSheet()] + (asks.map { [$0.sheet()] } ?? []))
     }
 
     /// `.xlsx` bytes.

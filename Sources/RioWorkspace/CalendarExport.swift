@@ -76,9 +76,15 @@ extension Workspace {
     /// verified plan.
     ///
     /// - Throws: the verifier's violations (exit 65) for a plan `check` rejects.
-    public func cofinancing(_ context: PlanContext, csv: Bool) throws -> (data: Data, sheet: CofinancingSheet) {
+    ///
+    /// - Parameter asks: lines of the workbook's Asks sheet (what more money would buy, each
+    ///   re-planned with `search`); 0 leaves the sheet out. The CSV holds the Sessions sheet only.
+    public func cofinancing(_ context: PlanContext, csv: Bool, asks lines: Int = 0, search: SearchSettings = SearchSettings()) throws -> (
+        data: Data, sheet: CofinancingSheet
+    ) {
         try context.requireValid()
-        let sheet = CofinancingSheet(context: context.exportContext)
+        let table = csv || lines == 0 ? nil : try asks(context, lines: lines, search: search).table
+        let sheet = CofinancingSheet(context: context.exportContext, asks: table)
         return (csv ? sheet.csvData() : try sheet.xlsxData(), sheet)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RioExport
 import RioModel
 import RioPlanner
 
@@ -113,6 +114,17 @@ extension Workspace {
 }
 
 extension FundingAsks {
+    /// The same list for the co-financing workbook's Asks sheet.
+    public var table: AsksTable {
+        AsksTable(
+            lines: lines.map {
+                AsksTable.Line(
+                    demand: $0.demand, value: $0.value, amount: $0.amount, sources: $0.sources, planValue: $0.planValue,
+                    cumulativeValue: $0.cumulativeValue, cumulativeMoney: $0.cumulativeMoney, confirmed: $0.confirmed)
+            },
+            margins: margins.map { AsksTable.Margin(source: $0.source, step: $0.step, value: $0.value, added: $0.added) })
+    }
+
     /// `+63,795 USD on unfccc-core or gef8-ccb → d-af-09 (value +9)`, then what re-planning gave.
     public var text: String {
         var out = "What more money would buy for \(plan) (value \(value), cash \(Money.amount(cash, currency))); each line re-planned with the money added:\n"

@@ -122,7 +122,9 @@ extension RioPlanCommand.Export {
             abstract: "Write the co-financing sheet: an .xlsx workbook (Sessions, Sources, Conventions, In-kind) or a .csv of the Sessions sheet.",
             discussion: """
                 The format follows the --out extension: .xlsx or .csv. Money cells are numbers in
-                the plan's currency; totals are SUM formulas with their values cached.
+                the plan's currency; totals are SUM formulas with their values cached. The workbook
+                ends with an Asks sheet: what more money would buy, as `rioplan asks` lists it
+                (re-planned with 20,000 steps, seed 1; --asks 0 leaves it out).
 
                 Example: rioplan export cofinancing Plans/jlg-2027.plan.json --out cofinancing.xlsx
                 """)
@@ -133,6 +135,13 @@ extension RioPlanCommand.Export {
         @Option(name: .long, help: ArgumentHelp("The sheet to write: F.xlsx or F.csv.", valueName: "F.xlsx|F.csv"))
         var out: String
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Lines of the workbook's Asks sheet (what more money would buy, each re-planned as `rioplan asks` does); 0 leaves it out.",
+                valueName: "N"))
+        var asks: Int = 5
+
         @OptionGroup var inputs: PlanInputOverrides
 
         func validate() throws {
@@ -140,13 +149,15 @@ extension RioPlanCommand.Export {
             guard ext == "xlsx" || ext == "csv" else {
                 throw ValidationError("--out \(out) must end in .xlsx (workbook) or .csv (Sessions sheet only)")
             }
+            guard asks >= 0 else { throw ValidationError("--asks must be 0 or more") }
         }
 
         func run() throws {
             try runReporting {
                 let workspace = Workspace()
                 let context = try inputs.context(plan, in: workspace)
-                let (data, sheet) = try workspace.cofinancing(context, csv: (out as NSString).pathExtension.lowercased() == "csv")
+                let (data, sheet) = try workspace.cofinancing(
+                    context, csv: (out as NSString).pathExtension.lowercased() == "csv", asks: asks, search: SearchSettings(iterations: 20000, seed: 1))
                 try AtomicFile.write(data, to: out)
                 Console.error("wrote \(out): \(context.plan.sessions.count) sessions, \(sheet.figures.sources.count) funding sources")
             }
