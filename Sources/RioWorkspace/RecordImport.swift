@@ -4,23 +4,33 @@ import RioStore
 
 /// What a `record attendance`, `record followup` or `record outcomes` run recorded.
 public struct RecordImport: Sendable, Hashable {
-    /// `attendance`, `follow-ups` or `outcomes`.
-    public var what: String
+    /// What was imported.
+    public enum Kind: String, Sendable, Hashable {
+        case attendance, followUp, outcome
+
+        var singular: String { self == .attendance ? "attendance row" : self == .followUp ? "follow-up" : "outcome" }
+        var plural: String { singular + "s" }
+    }
+
+    /// Attendance rows, follow-ups or outcomes.
+    public var what: Kind
     /// Sessions the rows belong to, in the order given.
     public var sessions: [String]
     public var count: ImportCount
     /// Whether names were stored as keyed hashes.
     public var pseudonymised: Bool
 
-    /// `recorded 30 attendance rows for t/d1 (0 already recorded)`: counts only, no names.
+    /// `recorded 30 attendance rows for t/d1 (2 already recorded, left as they were)`: counts
+    /// only, never a name.
     public var line: String {
-        var parts = ["recorded \(count.added) \(what) row\(count.added == 1 ? "" : "s")"]
-        if sessions.count == 1, let s = sessions.first { parts[0] += " for \(s)" } else if sessions.count > 1 { parts[0] += " for \(sessions.count) sessions" }
+        let noun = count.added == 1 ? what.singular : what.plural
+        var text = "recorded \(count.added) \(noun)"
+        if sessions.count == 1, let s = sessions.first { text += " for \(s)" } else if sessions.count > 1 { text += " for \(sessions.count) sessions" }
         var notes: [String] = []
         if count.unchanged > 0 { notes.append("\(count.unchanged) already recorded, left as they were") }
-        if count.removed > 0 { notes.append("\(count.removed) replaced rows removed") }
+        if count.removed > 0 { notes.append("\(count.removed) earlier rows replaced") }
         if pseudonymised { notes.append("names stored as keyed hashes") }
-        return parts[0] + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
+        return text + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 
     /// The table of a record file, by its extension: `.xlsx` (the first sheet, or `sheet`), else CSV.
@@ -79,7 +89,7 @@ extension Workspace {
             for i in batches.indices { for j in batches[i].rows.indices { batches[i].rows[j].participant = hash.hex(batches[i].rows[j].participant) } }
         }
         let count = try db.insertAttendance(batches, replace: replace)
-        return RecordImport(what: "attendance", sessions: sheets.map(\.session), count: count, pseudonymised: pseudonymise)
+        return RecordImport(what: .attendance, sessions: sheets.map(\.session), count: count, pseudonymised: pseudonymise)
     }
 
     /// `rioplan record followup`: validates every row (session recorded, participant in the
@@ -94,7 +104,7 @@ extension Workspace {
         let count = try db.insertFollowUps(rows)
         var sessions: [String] = []
         for r in rows where !sessions.contains(r.session) { sessions.append(r.session) }
-        return RecordImport(what: "follow-up", sessions: sessions, count: count, pseudonymised: false)
+        return RecordImport(what: .followUp, sessions: sessions, count: count, pseudonymised: false)
     }
 
     /// `rioplan record outcomes`: reads YAML (`.yaml`, `.yml`), CSV or XLSX, validates every
@@ -112,6 +122,6 @@ extension Workspace {
         let count = try db.insertOutcomes(entries)
         var sessions: [String] = []
         for e in entries { for s in e.outcome.sessions where !sessions.contains(s) { sessions.append(s) } }
-        return RecordImport(what: "outcome", sessions: sessions, count: count, pseudonymised: false)
+        return RecordImport(what: .outcome, sessions: sessions, count: count, pseudonymised: false)
     }
 }

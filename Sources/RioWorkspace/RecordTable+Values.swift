@@ -13,14 +13,14 @@ extension RecordTable {
 
     /// `did you mean `KEN` (Kenya)? write …`, or what to write.
     static func countryHint(_ raw: String, _ catalog: Catalog) -> String {
-        let what = "write the ISO 3166-1 alpha-3 code of a country in countries.yaml"
+        let what = "write the ISO 3166-1 alpha-3 code of a country in countries.yaml, e.g. KEN for Kenya"
         if let byName = catalog.countries.first(where: { $0.name.lowercased() == raw.lowercased() }) {
-            return "did you mean `\(byName.code)` (\(byName.name))? \(what)"
+            return "did you mean `\(byName.code)` (\(byName.name))? Country codes are ISO 3166-1 alpha-3, as in countries.yaml"
         }
         if let best = Suggestion.closest(to: raw.uppercased(), among: catalog.countries.map(\.code)),
             let c = catalog.countries.first(where: { $0.code == best })
         {
-            return "did you mean `\(c.code)` (\(c.name))? \(what)"
+            return "did you mean `\(c.code)` (\(c.name))? Country codes are ISO 3166-1 alpha-3, as in countries.yaml"
         }
         return what
     }

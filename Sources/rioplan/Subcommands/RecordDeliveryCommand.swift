@@ -57,7 +57,7 @@ extension RioPlanCommand.Record {
                 let d = try common.workspace.recordDelivery(session: session, change)
                 print(
                     "recorded \(d.session) as \(d.status.rawValue): \(d.start.iso)..\(d.end.iso), \(d.venue ?? "online"), \(d.language)"
-                        + (d.cash.map { ", cash \(Money.text($0))" } ?? ""))
+                        + (d.cash.map { ", cash \(Money.text($0))" } ?? "") + (d.reason.map { " (\($0))" } ?? ""))
             }
         }
     }
