@@ -3,31 +3,42 @@ import RioModel
 
 /// The attendance of one session from one country, summed: what the indicators are made of.
 public struct AttendanceTally: Sendable, Hashable {
+    /// The plan session id.
     public var session: String
+    /// The participants' country code.
     public var country: String
+    /// Attendance rows.
     public var participants: Int
+    /// Participants whose sex is `female`.
     public var women: Int
     /// Participants whose sex is not `undisclosed`.
     public var disclosed: Int
+    /// Participants who completed the session.
     public var completed: Int
     /// Sum of `post - pre` over the participants with both, and how many they are.
     public var gainSum: Int
     public var gainCount: Int
+    /// Participants from youth organisations, and from Indigenous peoples and local communities.
     public var youth: Int
     public var iplc: Int
 }
 
 /// Follow-ups of one session's participants from one country.
 public struct FollowUpTally: Sendable, Hashable {
+    /// The plan session id.
     public var session: String
+    /// The participants' country code.
     public var country: String
+    /// Participants followed up, and how many of them applied what they learned.
     public var followed: Int
     public var applied: Int
 }
 
 /// A recorded outcome with the ids of its sessions, in the order given.
 public struct RecordedOutcome: Sendable, Hashable {
+    /// The outcome.
     public var record: OutcomeRecord
+    /// The session ids it stems from.
     public var sessions: [String]
 }
 

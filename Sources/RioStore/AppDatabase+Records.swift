@@ -5,9 +5,14 @@ import RioModel
 /// What one import did: rows added, rows already recorded (left as they were), rows removed
 /// by `--replace`.
 public struct ImportCount: Sendable, Hashable, Codable {
+    /// Rows recorded by this import.
     public var added: Int
+    /// Rows already recorded (same session and participant, or the same outcome), left as they were.
     public var unchanged: Int
+    /// Rows removed first (`--replace`).
     public var removed: Int
+
+    /// The counts of an import.
     public init(added: Int = 0, unchanged: Int = 0, removed: Int = 0) { self.added = added; self.unchanged = unchanged; self.removed = removed }
 }
 
@@ -54,9 +59,14 @@ extension AppDatabase {
 
     /// One session's sign-in rows for `insertAttendance`.
     public struct AttendanceBatch: Sendable {
+        /// The plan session id.
         public var session: String
+        /// Its row in `planSession` (the latest recorded version holding it).
         public var planSessionId: Int64
+        /// The sign-in rows, validated.
         public var rows: [AttendanceRecord]
+
+        /// A batch of one session.
         public init(session: String, planSessionId: Int64, rows: [AttendanceRecord]) {
             self.session = session; self.planSessionId = planSessionId; self.rows = rows
         }

@@ -12,16 +12,21 @@ public struct StoredDelivery: Sendable, Hashable, Codable, FetchableRecord, Muta
         public static let planSessionId = Column(CodingKeys.planSessionId)
     }
 
+    /// The row id (nil before insertion).
     public var id: Int64?
+    /// The plan session id.
     public var session: String
     /// The latest recorded version's session when this was recorded.
     public var planSessionId: Int64
+    /// Actual dates (ISO), venue id (nil online) and language.
     public var startDay: String
     public var endDay: String
     public var venue: String?
     public var language: String
+    /// `delivered` or `cancelled`, and why it was cancelled.
     public var status: String
     public var reason: String?
+    /// Actual cash, nil: as planned.
     public var cash: Int?
     /// ISO 8601, UTC.
     public var recordedAt: String

@@ -14,13 +14,16 @@ public struct StoredOutcome: Sendable, Hashable, Codable, FetchableRecord, Mutab
         public static let country = Column(CodingKeys.country)
     }
 
+    /// The row id (nil before insertion).
     public var id: Int64?
+    /// Country code, kind (`OutcomeKind`), description, date (ISO) and evidence URL.
     public var country: String
     public var kind: String
     public var description: String
     public var date: String
     public var evidence: String?
 
+    /// The stored form of an outcome (its sessions go to `outcomeSession`).
     public init(_ o: OutcomeRecord) {
         country = o.country; kind = o.kind.rawValue; description = o.description; date = o.date.iso; evidence = o.evidence
     }
@@ -39,12 +42,17 @@ public struct StoredOutcomeSession: Sendable, Hashable, Codable, FetchableRecord
         public static let position = Column(CodingKeys.position)
     }
 
+    /// The row id (nil before insertion).
     public var id: Int64?
+    /// The outcome.
     public var outcomeId: Int64
+    /// The plan session id and its `planSession` row.
     public var session: String
     public var planSessionId: Int64
+    /// The session's place in the outcome's list.
     public var position: Int
 
+    /// A link of an outcome to one session.
     public init(outcomeId: Int64, session: String, planSessionId: Int64, position: Int) {
         self.outcomeId = outcomeId; self.session = session; self.planSessionId = planSessionId; self.position = position
     }
