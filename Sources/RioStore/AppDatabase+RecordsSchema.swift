@@ -31,7 +31,8 @@ extension AppDatabase {
     /// migration runs), so that records carry real foreign keys to a version's sessions and the
     /// indicators never decode plan files. Deliveries, attendance, follow-ups and outcome
     /// sessions point at the latest version holding their session; a row is identified by its
-    /// session id (and participant), so it survives re-planning.
+    /// session id (and participant, compared without regard to ASCII case), so it survives
+    /// re-planning.
     static let recordsSchema: [String] = [
         """
         CREATE TABLE planSession (
@@ -80,7 +81,7 @@ extension AppDatabase {
           id INTEGER PRIMARY KEY,
           session TEXT NOT NULL,
           planSessionId INTEGER NOT NULL REFERENCES planSession(id) \(fk),
-          participant TEXT NOT NULL,
+          participant TEXT NOT NULL COLLATE NOCASE,
           country TEXT NOT NULL,
           sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'undisclosed')),
           organisation TEXT NOT NULL
@@ -100,7 +101,7 @@ extension AppDatabase {
           id INTEGER PRIMARY KEY,
           session TEXT NOT NULL,
           planSessionId INTEGER NOT NULL REFERENCES planSession(id) \(fk),
-          participant TEXT NOT NULL,
+          participant TEXT NOT NULL COLLATE NOCASE,
           applied INTEGER NOT NULL CHECK (applied IN (0, 1)),
           date TEXT NOT NULL,
           note TEXT,

@@ -12,15 +12,20 @@ enum AttendanceSheet {
         "business": .private, "igo": .intergovernmental, "un": .intergovernmental,
     ]
 
+    /// A participant as stored and compared: trimmed, inner spaces collapsed.
+    static func normal(_ participant: String) -> String {
+        participant.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// The valid rows (all of them when the bag stays empty).
     static func records(_ sheet: Sheet, session: String, catalog: Catalog, bag: DiagnosticBag) -> [AttendanceRecord] {
         guard let table = RecordTable(sheet, columns: RecordColumn.attendance, bag: bag) else { return [] }
         var seen: [String: Int] = [:]
         var out: [AttendanceRecord] = []
         for row in table.rows {
-            let participant = table.required(row, "participant", "participant name or id", label: "Participant")
+            let participant = table.required(row, "participant", "participant name or id", label: "Participant").map(AttendanceSheet.normal)
             if let p = participant {
-                let key = p.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let key = p.lowercased()
                 if let first = seen[key] {
                     bag.add(
                         table.location(row, "participant"), "the participant of this row is on row \(first) already",

@@ -13,7 +13,10 @@ enum FollowUpSheet {
     ) throws -> [StoredFollowUp] {
         guard let table = RecordTable(sheet, columns: RecordColumn.followUp, bag: bag) else { return [] }
         let ids = Set(table.rows.compactMap { table.text($0, "session") })
-        let attendance = try db.participants(of: Set(ids.filter { sessions.session($0) != nil }))
+        // Participants as stored, by their lower-cased form (names are compared regardless of case).
+        let attendance = try db.participants(of: Set(ids.filter { sessions.session($0) != nil })).mapValues { set in
+            Dictionary(set.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        }
         var seen: [String: Int] = [:]
         var out: [StoredFollowUp] = []
         for row in table.rows {
@@ -26,7 +29,7 @@ enum FollowUpSheet {
             }
             var participant: String?
             if let p = table.required(row, "participant", "participant name or id", label: "Participant"), let s = session {
-                participant = stored(p).first { attendance[s.session]?.contains($0) == true }
+                participant = stored(AttendanceSheet.normal(p)).lazy.compactMap { attendance[s.session]?[$0.lowercased()] }.first
                 if participant == nil {
                     bag.add(
                         table.location(row, "participant"), "no attendance of this participant is recorded for session `\(s.session)`",

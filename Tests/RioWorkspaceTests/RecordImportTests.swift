@@ -19,6 +19,16 @@ import Testing
         #expect(try ws.database().attendanceCount(session: "tiny/d1") == 4)
     }
 
+    @Test func participantsAreMatchedRegardlessOfCaseAndSpacing() throws {
+        let f = try RecordFixture(), ws = f.workspace()
+        _ = try ws.recordAttendance([SignInSheet(session: "tiny/d5", file: RecordFixture.file("d5.csv"))])
+        let other = try f.write("d5b.csv", "Name,Country,Sex,Organisation,Completed\n  ANA   zorvelli ,KEN,female,government,yes\n")
+        #expect(try ws.recordAttendance([SignInSheet(session: "tiny/d5", file: other)]).count == ImportCount(added: 0, unchanged: 1))
+        let follow = try f.write("f.csv", "Session,Participant,Applied,Date\ntiny/d5,hu  pelvantor,no,2027-09-01\n")
+        #expect(try ws.recordFollowUps(file: follow).count.added == 1)
+        #expect(try ws.outcomes().total.followedUp == 1)
+    }
+
     @Test func replaceReplacesTheSessionsAttendance() throws {
         let f = try RecordFixture(), ws = f.workspace()
         _ = try ws.recordAttendance([SignInSheet(session: "tiny/d1", file: RecordFixture.file("d1.csv"))])
