@@ -16,37 +16,60 @@ struct RecordTable {
     let rows: [Row]
     let bag: DiagnosticBag
 
-    /// Reads the header and the data rows; nil (with diagnostics in `bag`) when a required
-    /// column is missing.
+    /// How many rows from the top may hold the header: a template puts the session's details
+    /// above it.
+    static let headerSearchRows = 20
+
+    /// Reads the header and the data rows below it; nil (with diagnostics in `bag`) when a
+    /// required column is missing.
+    ///
+    /// The header is the first of the top rows naming every required column (else the one
+    /// naming most columns, else row 1), so a sheet may carry a title block above it.
     init?(_ sheet: Sheet, columns: [RecordColumn], bag: DiagnosticBag) {
         self.sheet = sheet; self.bag = bag
-        let header = sheet.rows.first ?? []
+        let candidates = sheet.rows.prefix(RecordTable.headerSearchRows).map { RecordTable.match($0, columns) }
+        let complete = candidates.firstIndex { found in columns.allSatisfy { !$0.required || found[$0.key] != nil } }
+        let most = candidates.indices.max { a, b in (candidates[a].count, b) < (candidates[b].count, a) }
+        let h = complete ?? (most.map { candidates[$0].isEmpty ? 0 : $0 } ?? 0)
+        let headerRow = sheet.rows.indices.contains(h) ? (sheet.rows[h].first?.row ?? h + 1) : 1
         var found: [String: Int] = [:]
-        for cell in header where !cell.value.isEmpty {
+        for cell in sheet.rows.indices.contains(h) ? sheet.rows[h] : [] where !cell.value.isEmpty {
             let text = cell.value.text.trimmingCharacters(in: .whitespaces)
             guard let col = columns.first(where: { $0.matches(text) }) else { continue }
             if let first = found[col.key] {
                 bag.add(
-                    sheet.location(row: 1, column: cell.column), "columns \(first) and \(cell.column) are both read as \(col.label)",
+                    sheet.location(row: headerRow, column: cell.column), "columns \(first) and \(cell.column) are both read as \(col.label)",
                     hint: "keep one of them, or rename the other")
             } else {
                 found[col.key] = cell.column
             }
         }
         for col in columns where col.required && found[col.key] == nil {
-            bag.add(sheet.location(row: 1, column: 1), "no \(col.label) column", hint: "add a header named \(col.accepted) to row 1")
+            bag.add(sheet.location(row: headerRow, column: 1), "no \(col.label) column", hint: "add a header named \(col.accepted) to row \(headerRow)")
         }
         guard columns.allSatisfy({ !$0.required || found[$0.key] != nil }) else {
             rows = []
             return nil
         }
+        let byColumn = Dictionary(found.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         var out: [Row] = []
-        for (i, r) in sheet.rows.enumerated().dropFirst() where r.contains(where: { !$0.value.isEmpty }) {
+        for (i, r) in sheet.rows.enumerated().dropFirst(h + 1) where r.contains(where: { !$0.value.isEmpty }) {
             var cells: [String: Sheet.Cell] = [:]
-            for c in r { if let key = found.first(where: { $0.value == c.column })?.key { cells[key] = c } }
+            for c in r { if let key = byColumn[c.column] { cells[key] = c } }
             out.append(Row(number: r.first?.row ?? i + 1, cells: cells, columns: found))
         }
         rows = out
+    }
+
+    /// The fields a row's cells name as headers (field key → column).
+    static func match(_ row: [Sheet.Cell], _ columns: [RecordColumn]) -> [String: Int] {
+        var found: [String: Int] = [:]
+        for cell in row where !cell.value.isEmpty {
+            if let col = columns.first(where: { $0.matches(cell.value.text.trimmingCharacters(in: .whitespaces)) }), found[col.key] == nil {
+                found[col.key] = cell.column
+            }
+        }
+        return found
     }
 
     /// Where a field of a row is.

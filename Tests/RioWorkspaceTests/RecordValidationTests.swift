@@ -52,6 +52,23 @@ import Testing
             ])
     }
 
+    @Test func headerBelowATitleBlockIsFound() throws {
+        let f = try RecordFixture(), ws = f.workspace()
+        let path = try f.write(
+            "titled.csv",
+            "Sign-in sheet,tiny/d1\nJoint three-day workshop,Dakar\n\nName,Country,Sex,Organisation,Completed\nAna Zorvelli,KEN,female,ngo,yes\nBo Quintarro,SN,male,ngo,yes\n"
+        )
+        #expect(
+            RecordFixture.problems { _ = try ws.recordAttendance([SignInSheet(session: "tiny/d1", file: path)]) } == [
+                "\(path):6:2: unknown country code `SN`; did you mean `SEN` (Senegal)? Country codes are ISO 3166-1 alpha-3, as in countries.yaml"
+            ])
+        let missing = try f.write("titled2.csv", "Sign-in sheet,tiny/d1\nName,Country,Sex,Completed\nAna Zorvelli,KEN,female,yes\n")
+        #expect(
+            RecordFixture.problems { _ = try ws.recordAttendance([SignInSheet(session: "tiny/d1", file: missing)]) } == [
+                "\(missing):2:1: no Organisation column; add a header named Organisation (also accepted: Organization, Org type, Organisation type, Organization type) to row 2"
+            ])
+    }
+
     @Test func emptyRequiredCellsScoresAndFocalPoints() throws {
         let f = try RecordFixture()
         let (path, problems) = try attendanceProblems(
