@@ -20,6 +20,7 @@ enum AttendanceSheet {
     /// The valid rows (all of them when the bag stays empty).
     static func records(_ sheet: Sheet, session: String, catalog: Catalog, bag: DiagnosticBag) -> [AttendanceRecord] {
         guard let table = RecordTable(sheet, columns: RecordColumn.attendance, bag: bag) else { return [] }
+        let codes = Set(catalog.countries.map(\.code))
         var seen: [String: Int] = [:]
         var out: [AttendanceRecord] = []
         for row in table.rows {
@@ -34,7 +35,7 @@ enum AttendanceSheet {
                     seen[key] = row.number
                 }
             }
-            let country = table.country(row, catalog: catalog)
+            let country = table.country(row, catalog: catalog, codes: codes)
             let sex = table.choice(row, "sex", "Sex", aliases: sexAliases) as Sex?
             let org = table.choice(row, "organisation", "Organisation", aliases: organisationAliases) as OrganisationType?
             let focal = focalPoints(table, row, catalog)

@@ -13,9 +13,10 @@ enum OutcomeFile {
     /// The entries of a sheet.
     static func entries(_ sheet: Sheet, catalog: Catalog, sessions: SessionDirectory, bag: DiagnosticBag) -> [Entry] {
         guard let table = RecordTable(sheet, columns: RecordColumn.outcome, bag: bag) else { return [] }
+        let codes = Set(catalog.countries.map(\.code))
         var out: [Entry] = []
         for row in table.rows {
-            let country = table.country(row, catalog: catalog)
+            let country = table.country(row, catalog: catalog, codes: codes)
             let ids = table.sessions(row, "sessions", known: sessions)
             let kind = table.choice(row, "kind", "Kind") as OutcomeKind?
             let description = table.required(row, "description", "description", label: "Description")

@@ -11,15 +11,21 @@ struct RecordColumn: Sendable, Hashable {
     let aliases: [String]
     let required: Bool
 
-    /// `Pre-test score` → `pretestscore`: what headers are compared by.
+    /// `Pre-test score` → `pretestscore`: what headers are compared by (letters and digits,
+    /// lower-cased).
     static func normal(_ header: String) -> String {
-        String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+        var out = String.UnicodeScalarView()
+        for u in header.lowercased().unicodeScalars where ("a"..."z").contains(u) || ("0"..."9").contains(u) || (u.value > 127 && u.properties.isAlphabetic) {
+            out.append(u)
+        }
+        return String(out)
     }
 
-    /// Whether a header names this column.
-    func matches(_ header: String) -> Bool {
-        let n = RecordColumn.normal(header)
-        return n == RecordColumn.normal(label) || aliases.contains { RecordColumn.normal($0) == n }
+    /// The field each accepted header names, by its normal form: built once per column list.
+    static func lookup(_ columns: [RecordColumn]) -> [String: RecordColumn] {
+        var out: [String: RecordColumn] = [:]
+        for c in columns { for name in [c.label] + c.aliases where out[normal(name)] == nil { out[normal(name)] = c } }
+        return out
     }
 
     /// `Country (also accepted: ISO3, Country code)`.

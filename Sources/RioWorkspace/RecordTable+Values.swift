@@ -3,10 +3,10 @@ import RioModel
 extension RecordTable {
     /// A catalog country code (upper-cased), or a diagnostic with the nearest code or the
     /// code of a country written by name.
-    func country(_ row: Row, catalog: Catalog) -> String? {
+    func country(_ row: Row, catalog: Catalog, codes: Set<String>) -> String? {
         guard let raw = required(row, "country", "country code", label: "Country") else { return nil }
         let code = raw.uppercased()
-        if catalog.countries.contains(where: { $0.code == code }) { return code }
+        if codes.contains(code) { return code }
         bag.add(location(row, "country"), "unknown country code `\(raw)`", hint: RecordTable.countryHint(raw, catalog))
         return nil
     }

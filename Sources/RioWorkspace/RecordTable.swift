@@ -27,7 +27,12 @@ struct RecordTable {
     /// naming most columns, else row 1), so a sheet may carry a title block above it.
     init?(_ sheet: Sheet, columns: [RecordColumn], bag: DiagnosticBag) {
         self.sheet = sheet; self.bag = bag
-        let candidates = sheet.rows.prefix(RecordTable.headerSearchRows).map { RecordTable.match($0, columns) }
+        let lookup = RecordColumn.lookup(columns)
+        var candidates: [[String: Int]] = []
+        for row in sheet.rows.prefix(RecordTable.headerSearchRows) {
+            candidates.append(RecordTable.match(row, lookup))
+            if let last = candidates.last, columns.allSatisfy({ !$0.required || last[$0.key] != nil }) { break }
+        }
         let complete = candidates.firstIndex { found in columns.allSatisfy { !$0.required || found[$0.key] != nil } }
         let most = candidates.indices.max { a, b in (candidates[a].count, b) < (candidates[b].count, a) }
         let h = complete ?? (most.map { candidates[$0].isEmpty ? 0 : $0 } ?? 0)
@@ -35,7 +40,7 @@ struct RecordTable {
         var found: [String: Int] = [:]
         for cell in sheet.rows.indices.contains(h) ? sheet.rows[h] : [] where !cell.value.isEmpty {
             let text = cell.value.text.trimmingCharacters(in: .whitespaces)
-            guard let col = columns.first(where: { $0.matches(text) }) else { continue }
+            guard let col = lookup[RecordColumn.normal(text)] else { continue }
             if let first = found[col.key] {
                 bag.add(
                     sheet.location(row: headerRow, column: cell.column), "columns \(first) and \(cell.column) are both read as \(col.label)",
@@ -62,10 +67,10 @@ struct RecordTable {
     }
 
     /// The fields a row's cells name as headers (field key → column).
-    static func match(_ row: [Sheet.Cell], _ columns: [RecordColumn]) -> [String: Int] {
+    static func match(_ row: [Sheet.Cell], _ lookup: [String: RecordColumn]) -> [String: Int] {
         var found: [String: Int] = [:]
         for cell in row where !cell.value.isEmpty {
-            if let col = columns.first(where: { $0.matches(cell.value.text.trimmingCharacters(in: .whitespaces)) }), found[col.key] == nil {
+            if let col = lookup[RecordColumn.normal(cell.value.text)], found[col.key] == nil {
                 found[col.key] = cell.column
             }
         }
