@@ -8,7 +8,8 @@ starting before --before are written (the delivered part of a plan).
 
 usage: make-signin-sheets.py PLAN.json OUTDIR [--before YYYY-MM-DD] [--per-session N] [--seed N]
                              [--countries Catalog/countries.yaml]
-Writes OUTDIR/<session id, '/' as '_'>.csv and OUTDIR/pairs.txt; prints a summary line.
+Writes OUTDIR/<session id, "/" as "_">.csv and OUTDIR/pairs.txt (`SESSION FILE` lines, paths relative to it, for
+`rioplan record attendance --list OUTDIR/pairs.txt`); prints a summary line.
 """
 import argparse
 import csv
@@ -85,7 +86,7 @@ def main():
             w = csv.writer(f, lineterminator="\r\n")
             w.writerow(["Name", "Country", "Sex", "Organisation", "Focal point", "Completed", "Pre-test", "Post-test", "Reaction"])
             w.writerows(rows(rng, n, pool))
-        pairs.append(f"{s['id']} {path}")
+        pairs.append(f"{s['id']} {os.path.basename(path)}")
         total += n
     with open(os.path.join(a.out, "pairs.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(pairs) + "\n")

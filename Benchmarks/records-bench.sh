@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records benchmark (issue 11): a recorded plan of 10,000 sessions, one sign-in sheet of 30
-# participants each (300,000 attendance rows) imported in one `rioplan record attendance` run,
+# participants each (300,000 attendance rows) imported in one `rioplan record attendance --list` run,
 # then `rioplan outcomes` (total and --by convention). Release build. Targets: import < 10 s,
 # outcomes < 1 s.
 #
@@ -46,11 +46,10 @@ seconds() {
   echo "$t1 - $t0" | bc -l
 }
 
-mapfile -t PAIRS < <(tr ' ' '\n' < "$WORK/sheets/pairs.txt")
 ROWS=$((N * PER))
 printf 'records: %d sessions x %d participants = %d attendance rows; release build\n' "$N" "$PER" "$ROWS"
-printf 'import (one run, one transaction): %6.3f s\n' "$(seconds "$BIN" record attendance "${PAIRS[@]}" --catalog Catalog)"
-printf 're-import (nothing new):           %6.3f s\n' "$(seconds "$BIN" record attendance "${PAIRS[@]}" --catalog Catalog)"
+printf 'import (one run, one transaction): %6.3f s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
+printf 're-import (nothing new):           %6.3f s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
 for by in "" convention country; do
   label="outcomes${by:+ --by $by}"
   if [ -n "$by" ]; then t=$(seconds "$BIN" outcomes --by "$by" --catalog Catalog); else t=$(seconds "$BIN" outcomes --catalog Catalog); fi

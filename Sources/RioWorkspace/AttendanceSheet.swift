@@ -14,7 +14,14 @@ enum AttendanceSheet {
 
     /// A participant as stored and compared: trimmed, inner spaces collapsed.
     static func normal(_ participant: String) -> String {
-        participant.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var previousSpace = true, clean = true
+        for u in participant.unicodeScalars {
+            let space = RecordTable.isSpace(u)
+            if space && (previousSpace || u != " ") { clean = false; break }
+            previousSpace = space
+        }
+        if clean && !previousSpace { return participant }
+        return participant.unicodeScalars.split(whereSeparator: RecordTable.isSpace).map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
     }
 
     /// The valid rows (all of them when the bag stays empty).

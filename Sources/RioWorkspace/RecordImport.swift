@@ -54,6 +54,31 @@ public struct SignInSheet: Sendable, Hashable {
     public var session: String
     public var file: String
     public init(session: String, file: String) { self.session = session; self.file = file }
+
+    /// The sheets a list file names: one `SESSION FILE` line each (paths relative to the list;
+    /// blank lines and `#` comments ignored).
+    ///
+    /// - Throws: `RioError.unreadable` for a missing list, `.invalidInput` for a line that is
+    ///   not a session and a file.
+    public static func list(_ path: String) throws -> [SignInSheet] {
+        let text = String(decoding: try RecordImport.read(path), as: UTF8.self)
+        let base = (path as NSString).deletingLastPathComponent
+        var out: [SignInSheet] = [], problems: [Diagnostic] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.isEmpty || t.hasPrefix("#") { continue }
+            let parts = t.split(separator: " ", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                problems.append(
+                    Diagnostic(SourceLocation(file: path, line: i + 1, column: 1), "not a `SESSION FILE` line", hint: "write a session id, a space and the sheet's path"))
+                continue
+            }
+            let file = parts[1].hasPrefix("/") || base.isEmpty ? parts[1] : (base as NSString).appendingPathComponent(parts[1])
+            out.append(SignInSheet(session: parts[0], file: file))
+        }
+        if !problems.isEmpty { throw RioError.invalidInput(problems) }
+        return out
+    }
 }
 
 extension Workspace {

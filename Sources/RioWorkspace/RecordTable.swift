@@ -39,7 +39,7 @@ struct RecordTable {
         let headerRow = sheet.rows.indices.contains(h) ? (sheet.rows[h].first?.row ?? h + 1) : 1
         var found: [String: Int] = [:]
         for cell in sheet.rows.indices.contains(h) ? sheet.rows[h] : [] where !cell.value.isEmpty {
-            let text = cell.value.text.trimmingCharacters(in: .whitespaces)
+            let text = RecordTable.trim(cell.value.text)
             guard let col = lookup[RecordColumn.normal(text)] else { continue }
             if let first = found[col.key] {
                 bag.add(
@@ -85,7 +85,7 @@ struct RecordTable {
     /// The trimmed text of a field, nil when empty.
     func text(_ row: Row, _ key: String) -> String? {
         guard let c = row.cells[key], !c.value.isEmpty else { return nil }
-        return c.value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return RecordTable.trim(c.value.text)
     }
 
     /// The text of a required field; a diagnostic when it is empty.
@@ -95,5 +95,21 @@ struct RecordTable {
             return nil
         }
         return t
+    }
+
+    /// `text` without leading and trailing white space (the common untouched case costs two
+    /// scalar checks; sheets have hundreds of thousands of cells).
+    static func trim(_ text: String) -> String {
+        let u = text.unicodeScalars
+        guard let first = u.first, let last = u.last else { return text }
+        if !isSpace(first) && !isSpace(last) { return text }
+        guard let f = u.firstIndex(where: { !isSpace($0) }), let l = u.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(u[f...l])
+    }
+
+    /// White space, with an ASCII fast path (`Character.isWhitespace` looks up Unicode tables).
+    @inline(__always) static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 128 { return u == " " || u == "\t" || u == "\n" || u == "\r" || u.value == 11 || u.value == 12 }
+        return u.properties.isWhitespace
     }
 }

@@ -29,6 +29,20 @@ import Testing
         #expect(try ws.outcomes().total.followedUp == 1)
     }
 
+    @Test func listFileNamesSheetsRelativeToIt() throws {
+        let f = try RecordFixture(), ws = f.workspace()
+        try FileManager.default.copyItem(atPath: RecordFixture.file("d4.csv"), toPath: f.dir.appendingPathComponent("d4.csv").path)
+        let list = try f.write("pairs.txt", "# sheets\ntiny/d4 d4.csv\n\ntiny/d5 \(RecordFixture.file("d5.csv"))\n")
+        let sheets = try SignInSheet.list(list)
+        #expect(
+            sheets == [
+                SignInSheet(session: "tiny/d4", file: f.dir.appendingPathComponent("d4.csv").path), SignInSheet(session: "tiny/d5", file: RecordFixture.file("d5.csv")),
+            ])
+        #expect(try ws.recordAttendance(sheets).line == "recorded 5 attendance rows for 2 sessions")
+        let bad = try f.write("bad.txt", "tiny/d4\n")
+        #expect(RecordFixture.problems { _ = try SignInSheet.list(bad) } == ["\(bad):1:1: not a `SESSION FILE` line; write a session id, a space and the sheet's path"])
+    }
+
     @Test func replaceReplacesTheSessionsAttendance() throws {
         let f = try RecordFixture(), ws = f.workspace()
         _ = try ws.recordAttendance([SignInSheet(session: "tiny/d1", file: RecordFixture.file("d1.csv"))])

@@ -28,8 +28,8 @@ extension RioPlanCommand.Record {
             discussion: """
                 Columns (row 1, any order, case-insensitive): Participant (or Name), Country (ISO3,
                 Country code), Sex (Gender), Organisation (Organization, Org type), Completed, and
-                optionally Focal point, Pre-test, Post-test, Reaction. Several SESSION FILE pairs are
-                recorded in one transaction.
+                optionally Focal point, Pre-test, Post-test, Reaction. Several SESSION FILE pairs (or a
+                --list file of `SESSION FILE` lines) are recorded in one transaction.
 
                 Examples:
                   rioplan record attendance jlg-2027/d-af-01 signin-d-af-01.csv
@@ -37,7 +37,12 @@ extension RioPlanCommand.Record {
                 """)
 
         @Argument(help: ArgumentHelp("A session id and its sheet; repeat the pair for more sessions.", valueName: "SESSION FILE"))
-        var pairs: [String]
+        var pairs: [String] = []
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp("A file of `SESSION FILE` lines, one sheet per line (paths relative to it), recorded with the others.", valueName: "LIST"))
+        var list: String?
 
         @Option(name: .long, help: ArgumentHelp("The workbook sheet to read (default: the first).", valueName: "NAME"))
         var sheet: String?
@@ -51,12 +56,15 @@ extension RioPlanCommand.Record {
         @OptionGroup var common: CommonOptions
 
         func validate() throws {
-            guard !pairs.isEmpty, pairs.count % 2 == 0 else { throw ValidationError("give a SESSION and a FILE (or several SESSION FILE pairs)") }
+            guard pairs.count % 2 == 0, !pairs.isEmpty || list != nil else {
+                throw ValidationError("give a SESSION and a FILE (or several SESSION FILE pairs, or --list LIST)")
+            }
         }
 
         func run() throws {
             try runReporting {
-                let sheets = stride(from: 0, to: pairs.count, by: 2).map { SignInSheet(session: pairs[$0], file: pairs[$0 + 1]) }
+                var sheets = stride(from: 0, to: pairs.count, by: 2).map { SignInSheet(session: pairs[$0], file: pairs[$0 + 1]) }
+                if let list { sheets += try SignInSheet.list(list) }
                 let result = try common.workspace.recordAttendance(sheets, sheet: sheet, replace: replace, pseudonymise: pseudonymise)
                 print(result.line)
             }
