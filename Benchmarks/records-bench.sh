@@ -37,22 +37,21 @@ db.commit()
 print(p["name"], db.execute("SELECT count(*) FROM planSession").fetchone()[0], "sessions recorded", file=sys.stderr)
 PY
 
-# seconds COMMAND...: wall time of one run, stdout discarded.
+# seconds COMMAND...: `wall W s (cpu C s)` of one run, stdout discarded. CPU (user + system)
+# shows the work when other builders share the two cores; wall time is what a person waits.
 seconds() {
-  local t0 t1
-  t0=$(date +%s.%N)
-  "$@" >/dev/null
-  t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc -l
+  /usr/bin/time -o "$WORK/time" -f "%e %U %S" "$@" >/dev/null 2>&1
+  awk '{printf "wall %6.3f s (cpu %6.3f s)", $1, $2 + $3}' "$WORK/time"
 }
 
 ROWS=$((N * PER))
 printf 'records: %d sessions x %d participants = %d attendance rows; release build\n' "$N" "$PER" "$ROWS"
-printf 'import (one run, one transaction): %6.3f s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
-printf 're-import (nothing new):           %6.3f s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
+printf 'import (one run, one transaction): %s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
+printf 're-import (nothing new):           %s\n' "$(seconds "$BIN" record attendance --list "$WORK/sheets/pairs.txt" --catalog Catalog)"
 for by in "" convention country; do
   label="outcomes${by:+ --by $by}"
   if [ -n "$by" ]; then t=$(seconds "$BIN" outcomes --by "$by" --catalog Catalog); else t=$(seconds "$BIN" outcomes --catalog Catalog); fi
-  printf '%-34s %6.3f s\n' "$label:" "$t"
+  printf '%-34s %s\n' "$label:" "$t"
 done
 "$BIN" outcomes --catalog Catalog | sed -n '3,4p'
+printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
