@@ -94,7 +94,8 @@ extension AppDatabase {
           UNIQUE (session, participant))
         """,
         "CREATE INDEX attendance_on_planSessionId ON attendance(planSessionId)",
-        "CREATE INDEX attendance_on_session_country ON attendance(session, country)",
+        // Covers the indicators' grouped pass (no table lookups per row).
+        "CREATE INDEX attendance_on_session_country ON attendance(session, country, sex, organisation, completed, pre, post)",
         "CREATE INDEX attendance_on_country ON attendance(country)",
         """
         CREATE TABLE followUp (
