@@ -17,6 +17,9 @@ extension AppDatabase {
         m.registerMigration("v3-countries-and-own-terms") { db in
             for sql in countrySchema { try db.execute(sql: sql) }
         }
+        m.registerMigration("v4-records") { db in
+            for sql in recordsSchema { try db.execute(sql: sql) }
+        }
         return m
     }
 

@@ -15,7 +15,7 @@ struct RioPlanCommand: ParsableCommand {
         subcommands: [
             CatalogGroup.self, Search.self, Map.self, Gaps.self, Synergies.self,
             PlanCmd.self, Check.self, Explain.self, HistoryCmd.self, Diff.self, Whatif.self,
-            Asks.self, Export.self, Report.self,
+            Asks.self, Export.self, Report.self, Record.self, OutcomesCmd.self, DeliveredCmd.self, NationalReportCmd.self,
         ]
     )
 }
