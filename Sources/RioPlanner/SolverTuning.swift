@@ -127,6 +127,32 @@ enum SolverTuning {
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 
+    // MARK: Early stop and portfolio
+
+    /// The search stops early once the best value equals the proven bound (`ValueBound`) and the
+    /// best plan has not improved for this many steps (in a portfolio: steps summed over its
+    /// members, counted at epoch ends).
+    ///
+    /// Value is then proven optimal, but cash is the second criterion, so the search goes on while
+    /// cash still falls. The trade-off: a cash saving that would only come after more than this
+    /// many unproductive steps is given up for the time saved. Cash savings after a value is
+    /// reached come from the cheaper-trainers and re-seating moves within a few hundred steps on
+    /// the published instances; 3000 steps is several times that, and a second or two of search.
+    static let provenStopSteps = 3000
+    /// With `--iterations`, a portfolio has exactly this many members whatever the thread count,
+    /// so that the plan is the same on 1 thread or many.
+    ///
+    /// Two, the cores of the target machine: on 2 threads each member gets a core; on 1 they run
+    /// in turn between epochs (twice the wall time of a lone search with the same budget).
+    static let portfolioMembers = 2
+    /// With `--iterations`, members meet (and adopt the best plan so far) every this many steps.
+    ///
+    /// Long enough that a member explores on its own between meetings (adopting costs a
+    /// restore, about one step's worth of work), short enough that a good plan spreads quickly.
+    static let epochSteps = 500
+    /// With `--time-limit`, members meet every this many seconds (and the progress line updates).
+    static let epochSeconds = 0.5
+
     // MARK: Pins
 
     /// The depth-first search over the pins' options gives up after this many options tried.

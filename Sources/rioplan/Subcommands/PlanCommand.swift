@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RioModel
 import RioWorkspace
 
@@ -38,6 +39,12 @@ extension RioPlanCommand {
 
         @OptionGroup var common: CommonOptions
 
+        /// " of at most B (gap G%)" after the plan's value, when the plan records its bound.
+        static func boundNote(_ plan: Plan) -> String {
+            guard let bound = plan.solver.bound else { return "" }
+            return " of at most \(bound) (gap \(String(format: "%.1f", (plan.solver.gap ?? 0) * 100))%)"
+        }
+
         func run() throws {
             try runReporting {
                 let outcome = try common.workspace.plan(
@@ -56,7 +63,7 @@ extension RioPlanCommand {
                 }
                 let recorded = p.version.map { " Recorded as \(plan.name)@\($0) in \(common.workspace.databasePath)." } ?? ""
                 print(
-                    "Wrote \(p.path): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
+                    "Wrote \(p.path): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value)\(PlanCmd.boundNote(plan)), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
                 )
                 if let b = p.baseline {
                     print("Baseline \(baseline ?? ""): \(p.run.kept) of \(b.plan.sessions.count) sessions kept unchanged.")
