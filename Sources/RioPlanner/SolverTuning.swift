@@ -153,6 +153,22 @@ enum SolverTuning {
     /// With `--time-limit`, members meet every this many seconds (and the progress line updates).
     static let epochSeconds = 0.5
 
+    // MARK: The value bound
+
+    /// The Lagrangian value bound (`ValueBound.lagrangianValue`) takes at most this many
+    /// subgradient steps; any step's figure is a valid bound, more steps only tighten it.
+    static let boundSubgradientSteps = 300
+    /// Polyak step scale of the subgradient method at the start (halved on stalls).
+    static let boundStepScale = 1.0
+    /// The step scale halves after this many steps without a lower bound.
+    static let boundPatience = 15
+    /// The Polyak step aims at this fraction of the best bound so far (an estimate of the dual
+    /// optimum a little below it).
+    static let boundTargetFraction = 0.99
+    /// Added to the Lagrangian figure before flooring, so floating-point error can only make the
+    /// bound larger, never wrong.
+    static let boundSlack = 1e-6
+
     // MARK: Pins
 
     /// The depth-first search over the pins' options gives up after this many options tried.

@@ -12,9 +12,28 @@
 /// - Complexity: O(demands × augmentations × (patterns + sources) × sources).
 struct ValueBound {
     let problem: Problem
+    /// Whether each demand can stand alone (`standsAlone`): the others are 0 in every plan.
+    let alone: [Bool]
 
-    /// The bound (an integer: plan values are integers, so the fractional optimum's floor).
+    init(problem: Problem) {
+        self.problem = problem
+        alone = problem.demands.map(ValueBound.standsAlone)
+    }
+
+    /// The bound: the smaller of the funding relaxation and its Lagrangian tightening by the
+    /// resource rows (`resourceRows`), floored (plan values are integers).
     func value() -> Int {
+        let plain = fundingValue()
+        let rows = resourceRows()
+        guard !rows.isEmpty else { return plain }
+        // Round up any floating error before taking the floor: the bound may only err upwards.
+        let priced = lagrangianValue(rows: rows) + SolverTuning.boundSlack
+        return priced.isFinite ? min(plain, Int(priced.rounded(.down))) : plain
+    }
+
+    /// The funding relaxation's bound (an integer: plan values are integers, so the fractional
+    /// optimum's floor).
+    func fundingValue() -> Int {
         let p = problem
         var whole = 0
         var paid: [(index: Int, value: Int, cash: Int)] = []
