@@ -71,6 +71,25 @@ struct ExactOutputTests {
                 """)
     }
 
+    @Test func planFileIsTheSameBytesOnOneAndTwoThreads() throws {
+        // pub-s with a budget of several portfolio epochs, so the members meet and adopt plans.
+        let pubS = Rioplan.shared.appendingPathComponent("benchmarks/pub-s")
+        let dir = try Rioplan.tempDir("rioplan-threads")
+        let files = try ["1", "2"].map { threads in
+            let out = dir.appendingPathComponent("t\(threads).plan.json").path
+            let r = try Rioplan.run([
+                "plan", pubS.appendingPathComponent("request.yaml").path, "--catalog", pubS.appendingPathComponent("catalog").path,
+                "--out", out, "--iterations", "1700", "--seed", "3", "--threads", threads, "--no-history", "--quiet",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            // Only `solver.seconds` may differ (cli.md).
+            return try String(contentsOfFile: out, encoding: .utf8)
+                .replacingOccurrences(of: #""seconds" : [0-9.e+-]+"#, with: "", options: .regularExpression)
+        }
+        #expect(files[0] == files[1])
+        #expect(!files[0].contains("\"threads\""))
+    }
+
     @Test func checkOfAValidPlan() throws {
         let r = try Rioplan.run(["check", Golden.tinyPlan])
         expectExactly(r, status: 0, stdout: "Plan tiny is valid: value 25, cash 37,140 USD, in-kind 4,000, 5 of 6 demands scheduled.\n")
