@@ -12,11 +12,13 @@ extension RioPlanCommand {
                 Reads the request (what regions asked for, trainers, funding) and the catalog, and writes the
                 best plan it finds within the time limit: sessions with dates, venues, trainers, languages and
                 funding, and a reason for every demand left out. Plans are compared by value (priority x number
-                of conventions served), then by lower cash.
+                of conventions served), then by lower cash. The summary gives the value's proven upper bound
+                and the gap to it; a plan whose value meets the bound is optimal in value, and the search then
+                stops once cash no longer falls. --threads runs a portfolio of searches sharing the best plan.
 
                 Example:
                   rioplan plan Plans/jlg-2027.yaml --time-limit 10
-                  rioplan plan Plans/jlg-2027.yaml --iterations 20000 --seed 7   (same plan every run)
+                  rioplan plan Plans/jlg-2027.yaml --iterations 20000 --seed 7   (same plan every run, any --threads)
                 """)
 
         @Argument(help: ArgumentHelp("The plan request YAML file.", valueName: "REQUEST.yaml"))
