@@ -157,7 +157,7 @@ enum SolverTuning {
 
     /// The Lagrangian value bound (`ValueBound.lagrangianValue`) takes at most this many
     /// subgradient steps; any step's figure is a valid bound, more steps only tighten it.
-    static let boundSubgradientSteps = 300
+    static let boundSubgradientSteps = 120
     /// Polyak step scale of the subgradient method at the start (halved on stalls).
     static let boundStepScale = 1.0
     /// The step scale halves after this many steps without a lower bound.

@@ -1,7 +1,8 @@
-/// A resource every valid plan shares out: `sum over demands of weight[i] × x[i] <= capacity`,
-/// where `x[i]` is 1 when demand i is scheduled.
+/// A linear inequality every valid plan satisfies: `sum over demands of weight[i] × x[i] <=
+/// capacity`, where `x[i]` is 1 when demand i is scheduled (a shared resource, or a
+/// prerequisite's implication with negative weights).
 struct ResourceRow: Sendable {
-    /// (demand index, weight) pairs, weights positive.
+    /// (demand index, weight) pairs.
     var terms: [(demand: Int, weight: Int)]
     var capacity: Int
 }
@@ -16,7 +17,8 @@ extension ValueBound {
     /// its trainers in E of `min(maxDays, working days of W not blocked)`. Likewise for each
     /// distinct set V of venues able to hold some venue-based demand: demands that can only use
     /// venues of V within W need `days` each out of V's working days in W (one session per venue
-    /// and day). Only rows that some choice of demands could overfill are kept.
+    /// and day). Only rows that some choice of demands could overfill are kept; the
+    /// prerequisites' rows (`prerequisiteRows`) are added to them.
     func resourceRows() -> [ResourceRow] {
         let p = problem
         var trainerSets: [[Int]: [Int]] = [:], venueSets: [[Int]: [Int]] = [:]
@@ -49,7 +51,17 @@ extension ValueBound {
                 rows.append(ResourceRow(terms: terms, capacity: set.count * (weekdays[w.upperBound + 1] - weekdays[w.lowerBound])))
             }
         }
-        return rows.filter { row in row.terms.reduce(0) { $0 + $1.weight } > row.capacity }
+        return rows.filter { row in row.terms.reduce(0) { $0 + max(0, $1.weight) } > row.capacity } + prerequisiteRows()
+    }
+
+    /// For each prerequisite of a demand not delivered in its region: `x[i] <= sum of x[j]` over
+    /// the demands j that could deliver it (a session of i needs one of them scheduled earlier).
+    func prerequisiteRows() -> [ResourceRow] {
+        problem.demands.filter { alone[$0.index] }.flatMap { d in
+            d.prerequisiteDemands.map { options in
+                ResourceRow(terms: [(demand: d.index, weight: 1)] + options.filter { alone[$0] }.map { (demand: $0, weight: -1) }, capacity: 0)
+            }
+        }
     }
 
     /// For each set (in a fixed order), the demands of every set contained in it.
@@ -123,9 +135,14 @@ extension ValueBound {
         let key = paid.map { values[$0] / Double(p.demands[$0].minCash) }
         let order = paid.indices.sorted { (key[$0], -paid[$0]) > (key[$1], -paid[$1]) }
         var network = PatternNetwork(caps: p.sources.map(\.cap), patterns: p.patterns)
+        // A pattern the network cannot route more from stays blocked: some set of sources holding
+        // all of its sources is full, and the flow of the patterns inside it only grows.
+        var blocked = [Bool](repeating: false, count: p.patterns.count)
         for k in order {
-            let i = paid[k], cash = p.demands[i].minCash
-            let got = network.push(cash, from: p.demands[i].pattern)
+            let i = paid[k], cash = p.demands[i].minCash, pattern = p.demands[i].pattern
+            guard !blocked[pattern] else { continue }
+            let got = network.push(cash, from: pattern)
+            if got < cash { blocked[pattern] = true }
             taken[i] = Double(got) / Double(cash)
             total += values[i] * taken[i]
         }

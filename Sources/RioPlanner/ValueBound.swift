@@ -10,7 +10,8 @@
 /// statically feasible, costs at least its demand's cheapest cash and is paid within the caps.
 ///
 /// The Lagrangian tightening adds resource rows `sum w[r][i] x[i] <= C[r]` that every valid plan
-/// satisfies (trainer days and venue days per qualified set and window, `resourceRows`). For any
+/// satisfies (trainer days and venue days per qualified set and window, and each prerequisite's
+/// `x[i] <= sum of x[j]` over the demands that could deliver it; `resourceRows`). For any
 /// prices `λ >= 0`, a valid plan x has `value(x) <= value(x) + sum λ[r] (C[r] - sum w[r][i] x[i])
 /// = sum λ[r] C[r] + sum (v[i] - sum λ[r] w[r][i]) x[i]`, and the last sum is at most the funding
 /// relaxation's optimum with the reduced values (the greedy again: a linear objective over a
