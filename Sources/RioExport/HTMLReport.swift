@@ -62,7 +62,7 @@ public struct HTMLReport: Sendable {
         let joint = plan.sessions.filter { $0.conventions.count >= 2 }.count
         let regions = Set(plan.sessions.map(\.region)).count
         let cards: [(String, String, String)] = [
-            ("Value", Money.text(s.value), "priority × conventions served"),
+            ("Value", Money.text(s.value), valueNote),
             ("Cash", Money.amount(s.cash, plan.currency), "funded by \(figures.sources.filter { $0.allocated > 0 }.count) sources"),
             ("In-kind", Money.amount(s.inKind, plan.currency), "trainer time given"),
             ("Scheduled", "\(s.scheduled) / \(s.demands)", "demands (\(plan.unscheduled.count) left out)"),
@@ -74,6 +74,13 @@ public struct HTMLReport: Sendable {
             h += "<div class=\"card\"><div class=\"label\">\(esc(label))</div><div class=\"value\">\(esc(value))</div><div class=\"note\">\(esc(note))</div></div>"
         }
         return h + "</div>\n"
+    }
+
+    /// The value card's note: what value means, and the gap to the plan's proven bound if recorded.
+    var valueNote: String {
+        guard let bound = context.plan.solver.bound else { return "priority × conventions served" }
+        let gap = String(format: "%.1f", (context.plan.solver.gap ?? 0) * 100)
+        return "priority × conventions served; at most \(Money.text(bound)) (gap \(gap)%)"
     }
 
     var unscheduledIntro: String {

@@ -54,8 +54,30 @@ public struct Plan: Sendable, Hashable, Codable {
         public var timeLimit: Double?
         public var iterations: Int?
         public var engine: String?
-        public init(seconds: Double, seed: UInt64?, timeLimit: Double?, iterations: Int?, engine: String? = "rioplan") {
+        /// Threads the search ran on; recorded only for time-limited runs (with `iterations`
+        /// the plan is the same whatever the thread count).
+        public var threads: Int?
+        /// A proven upper bound on `score.value`: no valid plan of the request exceeds it.
+        public var bound: Int?
+        /// `(bound - value) / bound`, rounded to 4 decimals (0 when the bound is 0).
+        public var gap: Double?
+        /// `optimal` when the value equals the bound, else `feasible`.
+        public var status: String?
+        public init(
+            seconds: Double, seed: UInt64?, timeLimit: Double?, iterations: Int?, engine: String? = "rioplan", threads: Int? = nil,
+            bound: Int? = nil, gap: Double? = nil, status: String? = nil
+        ) {
             self.seconds = seconds; self.seed = seed; self.timeLimit = timeLimit; self.iterations = iterations; self.engine = engine
+            self.threads = threads; self.bound = bound; self.gap = gap; self.status = status
+        }
+
+        /// The bound's figures for a plan of `value`: `bound`, `gap` and `status` set.
+        public func proving(_ value: Int, bound: Int) -> SolverInfo {
+            var info = self
+            info.bound = bound
+            info.gap = bound > 0 ? (Double(bound - value) / Double(bound) * 10_000).rounded() / 10_000 : 0
+            info.status = value >= bound ? "optimal" : "feasible"
+            return info
         }
     }
 }

@@ -20,9 +20,15 @@ public struct Solver {
     /// Whether patterns p and q share a funding source, at `p * patterns + q`.
     let sharesSource: [Bool]
     let hasStarts: [Bool]
+    /// The proven upper bound on value (`ValueBound`): a plan reaching it is optimal in value.
+    public let bound: Int
+    /// Where the search stands (best plan, step count); set by `begin()`.
+    var search = SearchState()
 
-    public init(problem: Problem, options: SolverOptions) {
+    /// A solver for `problem`; `bound` is computed when not given (members of a portfolio share one).
+    public init(problem: Problem, options: SolverOptions, bound: Int? = nil) {
         self.problem = problem
+        self.bound = bound ?? ValueBound(problem: problem).value()
         self.options = options
         rng = SeededGenerator(seed: options.seed)
         schedule = Schedule(problem: problem, baseline: options.baseline)
@@ -35,63 +41,25 @@ public struct Solver {
         hasStarts = problem.demands.map { !$0.starts.isEmpty }
     }
 
-    /// Runs the search.
+    /// Runs the search on its own (one member, one thread).
+    ///
+    /// Stops at the budget, or early once the best value equals the bound and the best plan has
+    /// not improved for `SolverTuning.provenStopSteps` steps. For several members sharing the
+    /// best plan, see `Portfolio`.
     public mutating func solve() -> SolverResult {
-        let clock = ContinuousClock()
-        let started = clock.now
-        func elapsed() -> Double {
-            let d = clock.now - started
-            return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        let started = ContinuousClock.now
+        let conflicts = begin()
+        if !conflicts.isEmpty { return conflictResult(conflicts, started: started) }
+        if let limit = options.iterations {
+            advance(iterations: limit, upTo: limit)
+            return finish(started: started)
         }
-        let conflicts = placePins()
-        if !conflicts.isEmpty {
-            return SolverResult(
-                assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
-                iterations: 0, seconds: elapsed(), pinConflicts: conflicts)
+        let end = started + .seconds(options.timeLimit)
+        while !search.done && ContinuousClock.now < end && !provenOptimal(staleSteps: search.iteration - search.lastImproved) {
+            options.progress?(progress(elapsed: Solver.seconds(since: started)))
+            advance(timeLimit: options.timeLimit, started: started, until: min(end, ContinuousClock.now + .seconds(SolverTuning.progressInterval)))
         }
-        keepBaseline()
-        construct()
-        var best = schedule.assignment
-        var bestScore = (schedule.value, schedule.kept, schedule.cash)
-        let movable = problem.demands.indices.filter { !problem.demands[$0].pinned }
-        var iteration = 0
-        var lastReport = 0.0
-        let limit = options.iterations
-        var temperature = SolverTuning.initialTemperature
-        var lastBest = 0
-        while true {
-            if let limit {
-                if iteration >= limit { break }
-                temperature = SolverTuning.initialTemperature * (1 - Double(iteration) / Double(max(1, limit))) + SolverTuning.finalTemperature
-            } else {
-                let t = elapsed()
-                if t >= options.timeLimit { break }
-                temperature = SolverTuning.initialTemperature * max(0, 1 - t / max(SolverTuning.minTimeLimit, options.timeLimit)) + SolverTuning.finalTemperature
-                if let p = options.progress, t - lastReport >= SolverTuning.progressInterval {
-                    lastReport = t
-                    p(SolverProgress(elapsed: t, value: bestScore.0, cash: bestScore.2, scheduled: best.lazy.compactMap { $0 }.count, iterations: iteration))
-                }
-            }
-            if movable.isEmpty { break }
-            iteration += 1
-            step(movable: movable, temperature: temperature)
-            if schedule.value > bestScore.0 { polishCash() }
-            if (schedule.value, schedule.kept, -schedule.cash) > (bestScore.0, bestScore.1, -bestScore.2) {
-                best = schedule.assignment
-                bestScore = (schedule.value, schedule.kept, schedule.cash)
-                lastBest = iteration
-            } else if iteration - lastBest > SolverTuning.restartAfterSteps {
-                restore(best)
-                lastBest = iteration
-            }
-        }
-        // Restore the best and polish its cash.
-        restore(best)
-        polishCash()
-        construct()
-        return SolverResult(
-            assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
-            iterations: iteration, seconds: elapsed(), pinConflicts: [], kept: schedule.kept)
+        return finish(started: started)
     }
 
     /// Re-places the baseline's sessions unchanged where they still fit, most valuable per cash first.

@@ -32,12 +32,14 @@ public struct SolverProgress: Sendable {
 /// What the search found.
 public struct SolverResult: Sendable {
     var assignment: [Assignment?]
-    var value: Int
-    var cash: Int
+    public internal(set) var value: Int
+    public internal(set) var cash: Int
     public var iterations: Int
     public var seconds: Double
     /// Non-empty when pins cannot all hold: then no plan may be written.
     public var pinConflicts: [String]
     /// Baseline sessions kept unchanged (0 without a baseline).
     public var kept: Int = 0
+    /// The proven upper bound on value (`ValueBound`): `value == bound` proves the value optimal.
+    public var bound: Int = 0
 }

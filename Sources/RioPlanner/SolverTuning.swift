@@ -127,6 +127,49 @@ enum SolverTuning {
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 
+    // MARK: Early stop and portfolio
+
+    /// The search stops early once the best value equals the proven bound (`ValueBound`) and the
+    /// best plan has not improved for this many steps (in a portfolio: steps summed over its
+    /// members, counted at epoch ends).
+    ///
+    /// Value is then proven optimal, but cash is the second criterion, so the search goes on while
+    /// cash still falls. The trade-off: a cash saving that would only come after more than this
+    /// many steps without any improvement is given up for the time saved. 3000 steps is a
+    /// fraction of a second on pub-s to pub-l (25,000 to 55,000 steps per second on 2 threads)
+    /// and below `restartAfterSteps`: the search stops about when it would otherwise go back to
+    /// its best plan and start over.
+    static let provenStopSteps = 3000
+    /// With `--iterations`, a portfolio has exactly this many members whatever the thread count,
+    /// so that the plan is the same on 1 thread or many.
+    ///
+    /// Two, the cores of the target machine: on 2 threads each member gets a core; on 1 they run
+    /// in turn between epochs (twice the wall time of a lone search with the same budget).
+    static let portfolioMembers = 2
+    /// With `--iterations`, members meet (and adopt the best plan so far) every this many steps.
+    ///
+    /// Long enough that a member explores on its own between meetings (adopting costs a
+    /// restore, about one step's worth of work), short enough that a good plan spreads quickly.
+    static let epochSteps = 500
+    /// With `--time-limit`, members meet every this many seconds (and the progress line updates).
+    static let epochSeconds = 0.5
+
+    // MARK: The value bound
+
+    /// The Lagrangian value bound (`ValueBound.lagrangianValue`) takes at most this many
+    /// subgradient steps; any step's figure is a valid bound, more steps only tighten it.
+    static let boundSubgradientSteps = 120
+    /// Polyak step scale of the subgradient method at the start (halved on stalls).
+    static let boundStepScale = 1.0
+    /// The step scale halves after this many steps without a lower bound.
+    static let boundPatience = 15
+    /// The Polyak step aims at this fraction of the best bound so far (an estimate of the dual
+    /// optimum a little below it).
+    static let boundTargetFraction = 0.99
+    /// Added to the Lagrangian figure before flooring, so floating-point error can only make the
+    /// bound larger, never wrong.
+    static let boundSlack = 1e-6
+
     // MARK: Pins
 
     /// The depth-first search over the pins' options gives up after this many options tried.

@@ -9,12 +9,43 @@
 /// pattern × source network allow. No valid plan does better: each of its sessions is
 /// statically feasible, costs at least its demand's cheapest cash and is paid within the caps.
 ///
-/// - Complexity: O(demands × augmentations × (patterns + sources) × sources).
+/// The Lagrangian tightening adds resource rows `sum w[r][i] x[i] <= C[r]` that every valid plan
+/// satisfies (trainer days and venue days per qualified set and window, and each prerequisite's
+/// `x[i] <= sum of x[j]` over the demands that could deliver it; `resourceRows`). For any
+/// prices `λ >= 0`, a valid plan x has `value(x) <= value(x) + sum λ[r] (C[r] - sum w[r][i] x[i])
+/// = sum λ[r] C[r] + sum (v[i] - sum λ[r] w[r][i]) x[i]`, and the last sum is at most the funding
+/// relaxation's optimum with the reduced values (the greedy again: a linear objective over a
+/// polymatroid, demands of non-positive reduced value left out). So every price vector the
+/// subgradient method tries gives an upper bound, and the smallest is kept; prices 0 give the
+/// plain funding bound, so the tightening never loosens it.
+///
+/// - Complexity: O(demands × augmentations × (patterns + sources) × sources) per greedy; the
+///   Lagrangian runs at most `SolverTuning.boundSubgradientSteps` greedies, only when some row
+///   can be overfilled.
 struct ValueBound {
     let problem: Problem
+    /// Whether each demand can stand alone (`standsAlone`): the others are 0 in every plan.
+    let alone: [Bool]
 
-    /// The bound (an integer: plan values are integers, so the fractional optimum's floor).
+    init(problem: Problem) {
+        self.problem = problem
+        alone = problem.demands.map(ValueBound.standsAlone)
+    }
+
+    /// The bound: the smaller of the funding relaxation and its Lagrangian tightening by the
+    /// resource rows (`resourceRows`), floored (plan values are integers).
     func value() -> Int {
+        let plain = fundingValue()
+        let rows = resourceRows()
+        guard !rows.isEmpty else { return plain }
+        // Round up any floating error before taking the floor: the bound may only err upwards.
+        let priced = lagrangianValue(rows: rows) + SolverTuning.boundSlack
+        return priced.isFinite ? min(plain, Int(priced.rounded(.down))) : plain
+    }
+
+    /// The funding relaxation's bound (an integer: plan values are integers, so the fractional
+    /// optimum's floor).
+    func fundingValue() -> Int {
         let p = problem
         var whole = 0
         var paid: [(index: Int, value: Int, cash: Int)] = []

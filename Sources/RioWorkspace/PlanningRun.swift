@@ -3,19 +3,26 @@ import RioModel
 import RioPlanner
 import RioStore
 
-/// How `plan` and `whatif` search: the command line's `--time-limit`, `--iterations`, `--seed`.
+/// How `plan` and `whatif` search: the command line's `--time-limit`, `--iterations`, `--seed`,
+/// `--threads`.
 public struct SearchSettings: Sendable {
     /// Seconds to search (ignored when `iterations` is set).
     public var timeLimit: Double
     /// Exactly this many improvement steps: with `seed`, the same plan every run.
     public var iterations: Int?
     public var seed: UInt64
+    /// Threads the portfolio of searches runs on (`Portfolio`); with `iterations` the plan does
+    /// not depend on it.
+    public var threads: Int
     /// Called a few times a second while searching (live progress on a terminal), with the
     /// search's figures and the number of demands.
     public var progress: (@Sendable (SolverProgress, Int) -> Void)?
 
-    public init(timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1, progress: (@Sendable (SolverProgress, Int) -> Void)? = nil) {
-        self.timeLimit = timeLimit; self.iterations = iterations; self.seed = seed; self.progress = progress
+    public init(
+        timeLimit: Double = 10, iterations: Int? = nil, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        progress: (@Sendable (SolverProgress, Int) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit; self.iterations = iterations; self.seed = seed; self.threads = max(1, threads); self.progress = progress
     }
 
     /// The solver's options for a problem of `demands` demands.
@@ -29,7 +36,9 @@ public struct SearchSettings: Sendable {
     func info(_ result: SolverResult) -> Plan.SolverInfo {
         Plan.SolverInfo(
             seconds: (result.seconds * 1000).rounded() / 1000, seed: seed,
-            timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations)
+            timeLimit: iterations == nil ? timeLimit : nil, iterations: iterations ?? result.iterations,
+            threads: iterations == nil ? threads : nil
+        ).proving(result.value, bound: result.bound)
     }
 }
 
@@ -74,8 +83,7 @@ extension Workspace {
         let problem = ProblemCompiler.compile(request: request, catalog: catalog)
         var options = search.solverOptions(demands: problem.demands.count)
         if let baseline { options.baseline = PlanReader.baseline(of: baseline, in: problem) }
-        var solver = Solver(problem: problem, options: options)
-        let result = solver.solve()
+        let result = Portfolio(problem: problem, options: options, threads: search.threads).solve()
         guard result.pinConflicts.isEmpty else { return (nil, result.pinConflicts) }
         let plan = try PlanBuilder.plan(problem, result, inputs: inputs, solver: search.info(result))
         return (PlanningRun(plan: plan, iterations: result.iterations, seconds: result.seconds, kept: result.kept), [])

@@ -50,11 +50,12 @@ struct ExactOutputTests {
         expectExactly(
             r, status: 0,
             stdout: """
-                Wrote tiny.plan.json: 5 of 6 demands scheduled, value 25, cash 37,140 USD. Recorded as tiny@1 in \(ws.db).
+                Wrote tiny.plan.json: 5 of 6 demands scheduled, value 25 of at most 25 (gap 0.0%), cash 37,140 USD. Recorded as tiny@1 in \(ws.db).
                 1 demand(s) left out; see why with: rioplan explain tiny.plan.json
 
                 """,
-            stderr: "plan tiny: value 25, cash 37,140 USD, scheduled 5/6, 200 steps in S s\n")
+            // Steps of both portfolio members (`SolverTuning.portfolioMembers`), 200 each.
+            stderr: "plan tiny: value 25, cash 37,140 USD, scheduled 5/6, 400 steps in S s\n")
         // The plan is the checked-in one, session for session.
         let written = ws.dir.appendingPathComponent("tiny.plan.json").path
         #expect(try placements(written) == placements(Golden.tinyPlan))
@@ -65,10 +66,29 @@ struct ExactOutputTests {
         expectExactly(
             quiet, status: 0,
             stdout: """
-                Wrote quiet.plan.json: 5 of 6 demands scheduled, value 25, cash 37,140 USD.
+                Wrote quiet.plan.json: 5 of 6 demands scheduled, value 25 of at most 25 (gap 0.0%), cash 37,140 USD.
                 1 demand(s) left out; see why with: rioplan explain quiet.plan.json
 
                 """)
+    }
+
+    @Test func planFileIsTheSameBytesOnOneAndTwoThreads() throws {
+        // pub-s with a budget of several portfolio epochs, so the members meet and adopt plans.
+        let pubS = Rioplan.shared.appendingPathComponent("benchmarks/pub-s")
+        let dir = try Rioplan.tempDir("rioplan-threads")
+        let files = try ["1", "2"].map { threads in
+            let out = dir.appendingPathComponent("t\(threads).plan.json").path
+            let r = try Rioplan.run([
+                "plan", pubS.appendingPathComponent("request.yaml").path, "--catalog", pubS.appendingPathComponent("catalog").path,
+                "--out", out, "--iterations", "1700", "--seed", "3", "--threads", threads, "--no-history", "--quiet",
+            ])
+            #expect(r.status == 0, "\(r.stderr)")
+            // Only `solver.seconds` may differ (cli.md).
+            return try String(contentsOfFile: out, encoding: .utf8)
+                .replacingOccurrences(of: #""seconds" : [0-9.e+-]+"#, with: "", options: .regularExpression)
+        }
+        #expect(files[0] == files[1])
+        #expect(!files[0].contains("\"threads\""))
     }
 
     @Test func checkOfAValidPlan() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RioModel
 import RioWorkspace
 
@@ -11,11 +12,13 @@ extension RioPlanCommand {
                 Reads the request (what regions asked for, trainers, funding) and the catalog, and writes the
                 best plan it finds within the time limit: sessions with dates, venues, trainers, languages and
                 funding, and a reason for every demand left out. Plans are compared by value (priority x number
-                of conventions served), then by lower cash.
+                of conventions served), then by lower cash. The summary gives the value's proven upper bound
+                and the gap to it; a plan whose value meets the bound is optimal in value, and the search then
+                stops once cash no longer falls. --threads runs a portfolio of searches sharing the best plan.
 
                 Example:
                   rioplan plan Plans/jlg-2027.yaml --time-limit 10
-                  rioplan plan Plans/jlg-2027.yaml --iterations 20000 --seed 7   (same plan every run)
+                  rioplan plan Plans/jlg-2027.yaml --iterations 20000 --seed 7   (same plan every run, any --threads)
                 """)
 
         @Argument(help: ArgumentHelp("The plan request YAML file.", valueName: "REQUEST.yaml"))
@@ -38,6 +41,12 @@ extension RioPlanCommand {
 
         @OptionGroup var common: CommonOptions
 
+        /// " of at most B (gap G%)" after the plan's value, when the plan records its bound.
+        static func boundNote(_ plan: Plan) -> String {
+            guard let bound = plan.solver.bound else { return "" }
+            return " of at most \(bound) (gap \(String(format: "%.1f", (plan.solver.gap ?? 0) * 100))%)"
+        }
+
         func run() throws {
             try runReporting {
                 let outcome = try common.workspace.plan(
@@ -56,7 +65,7 @@ extension RioPlanCommand {
                 }
                 let recorded = p.version.map { " Recorded as \(plan.name)@\($0) in \(common.workspace.databasePath)." } ?? ""
                 print(
-                    "Wrote \(p.path): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
+                    "Wrote \(p.path): \(plan.score.scheduled) of \(plan.score.demands) demands scheduled, value \(plan.score.value)\(PlanCmd.boundNote(plan)), cash \(Money.text(plan.score.cash)) \(plan.currency).\(recorded)"
                 )
                 if let b = p.baseline {
                     print("Baseline \(baseline ?? ""): \(p.run.kept) of \(b.plan.sessions.count) sessions kept unchanged.")

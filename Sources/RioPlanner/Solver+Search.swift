@@ -1,0 +1,131 @@
+import Foundation
+
+/// How good a plan is for the search: value, then baseline sessions kept, then lower cash
+/// (scheduling-model.md's order, with the baseline's tie-break of `SolverOptions.baseline`).
+struct SearchScore: Comparable, Sendable {
+    var value = 0
+    var kept = 0
+    var cash = 0
+
+    /// Whether `a` is worse than `b`.
+    static func < (a: SearchScore, b: SearchScore) -> Bool { (a.value, a.kept, -a.cash) < (b.value, b.kept, -b.cash) }
+}
+
+/// Where one search stands: its best plan and how many steps it has made.
+struct SearchState: Sendable {
+    var best: [Assignment?] = []
+    var score = SearchScore()
+    /// Steps made so far.
+    var iteration = 0
+    /// The step of the last new best or the last restart (restarts count from it).
+    var lastBest = 0
+    /// The step of the last new best plan (the early stop counts from it).
+    var lastImproved = 0
+    var movable: [Int] = []
+    /// Set when no demand can move: more steps would change nothing.
+    var done = false
+}
+
+extension Solver {
+    /// Places the pins, keeps the baseline and builds the first plan; returns the pin conflicts
+    /// (empty when the pins hold, and only then is the search ready to advance).
+    mutating func begin() -> [String] {
+        let conflicts = placePins()
+        guard conflicts.isEmpty else { return conflicts }
+        keepBaseline()
+        construct()
+        search = SearchState()
+        search.best = schedule.assignment
+        search.score = currentScore
+        search.movable = problem.demands.indices.filter { !problem.demands[$0].pinned }
+        search.done = search.movable.isEmpty
+        return []
+    }
+
+    /// The schedule's current score.
+    var currentScore: SearchScore { SearchScore(value: schedule.value, kept: schedule.kept, cash: schedule.cash) }
+
+    /// Whether the best value is proven optimal and the best plan has not improved for
+    /// `SolverTuning.provenStopSteps` steps, so that the search may stop early.
+    func provenOptimal(staleSteps: Int) -> Bool {
+        search.score.value >= bound && staleSteps >= SolverTuning.provenStopSteps
+    }
+
+    /// Steps on until `upTo` steps are made, cooling over an iteration budget of `limit` steps.
+    ///
+    /// - Parameter stopWhenProven: stop as soon as `provenOptimal` holds (a lone search); a
+    ///   portfolio decides that itself between epochs.
+    mutating func advance(iterations limit: Int, upTo target: Int, stopWhenProven: Bool = true) {
+        while search.iteration < min(target, limit) && !search.done {
+            if stopWhenProven && provenOptimal(staleSteps: search.iteration - search.lastImproved) { return }
+            let cooled = Double(search.iteration) / Double(max(1, limit))
+            stepAndKeepBest(temperature: SolverTuning.initialTemperature * (1 - cooled) + SolverTuning.finalTemperature)
+        }
+    }
+
+    /// Steps on until `deadline`, cooling over `timeLimit` seconds from `started`.
+    mutating func advance(timeLimit: Double, started: ContinuousClock.Instant, until deadline: ContinuousClock.Instant, stopWhenProven: Bool = true) {
+        while !search.done && ContinuousClock.now < deadline {
+            if stopWhenProven && provenOptimal(staleSteps: search.iteration - search.lastImproved) { return }
+            let cooled = Solver.seconds(since: started) / max(SolverTuning.minTimeLimit, timeLimit)
+            stepAndKeepBest(temperature: SolverTuning.initialTemperature * max(0, 1 - cooled) + SolverTuning.finalTemperature)
+        }
+    }
+
+    /// One step, then the bookkeeping of the best plan and of restarts.
+    mutating func stepAndKeepBest(temperature: Double) {
+        search.iteration += 1
+        step(movable: search.movable, temperature: temperature)
+        if schedule.value > search.score.value { polishCash() }
+        let now = currentScore
+        if search.score < now {
+            search.best = schedule.assignment
+            search.score = now
+            search.lastBest = search.iteration
+            search.lastImproved = search.iteration
+        } else if search.iteration - search.lastBest > SolverTuning.restartAfterSteps {
+            restore(search.best)
+            search.lastBest = search.iteration
+        }
+    }
+
+    /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
+    /// search's best and current plan.
+    mutating func adopt(_ best: [Assignment?], score: SearchScore) {
+        guard search.score < score else { return }
+        restore(best)
+        search.best = best
+        search.score = score
+        search.lastBest = search.iteration
+    }
+
+    /// Restores the best plan, polishes its cash and fills any gap, and reports it.
+    mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
+        restore(search.best)
+        polishCash()
+        construct()
+        return SolverResult(
+            assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+            iterations: search.iteration, seconds: Solver.seconds(since: started), pinConflicts: [], kept: schedule.kept, bound: bound)
+    }
+
+    /// The answer when the pins cannot all hold (no plan may be written).
+    func conflictResult(_ conflicts: [String], started: ContinuousClock.Instant) -> SolverResult {
+        SolverResult(
+            assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,
+            iterations: 0, seconds: Solver.seconds(since: started), pinConflicts: conflicts, bound: bound)
+    }
+
+    /// The best plan's figures for a progress report.
+    func progress(elapsed: Double) -> SolverProgress {
+        SolverProgress(
+            elapsed: elapsed, value: search.score.value, cash: search.score.cash,
+            scheduled: search.best.lazy.compactMap { $0 }.count, iterations: search.iteration)
+    }
+
+    /// Seconds since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import RioModel
+import Testing
+
+@testable import RioPlanner
+
+/// The portfolio: the same plan whatever the thread count with an iteration budget, every plan
+/// valid, and the bound and early stop consistent.
+@Suite struct PortfolioTests {
+    /// Plans `problem` with a portfolio on `threads` threads.
+    func solve(_ problem: Problem, threads: Int, iterations: Int, seed: UInt64) -> SolverResult {
+        Portfolio(problem: problem, options: SolverOptions(iterations: iterations, seed: seed), threads: threads).solve()
+    }
+
+    @Test(arguments: [UInt64(3), 11, 27])
+    func sameAssignmentsOnOneAndTwoThreads(seed: UInt64) throws {
+        let (request, catalog) = try RandomRequest.make(seed: seed).load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        // Several epochs, so members meet and adopt plans in between.
+        let iterations = 3 * SolverTuning.epochSteps + 17
+        let one = solve(problem, threads: 1, iterations: iterations, seed: seed)
+        let two = solve(problem, threads: 2, iterations: iterations, seed: seed)
+        #expect(one.assignment == two.assignment, "seed \(seed)")
+        #expect((one.value, one.cash, one.iterations) == (two.value, two.cash, two.iterations), "seed \(seed)")
+        #expect(one.value <= one.bound, "seed \(seed): value \(one.value) above its bound \(one.bound)")
+    }
+
+    @Test func planFilesAreTheSameBytesOnOneAndTwoThreads() throws {
+        let (request, catalog) = try RandomRequest.make(seed: 5).load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        let inputs = Plan.PlanInputs(request: "r.yaml", catalog: "catalog", requestSha256: nil, catalogSha256: nil)
+        let bytes = try [1, 2].map { threads in
+            let r = solve(problem, threads: threads, iterations: 1200, seed: 5)
+            let info = Plan.SolverInfo(seconds: 0, seed: 5, timeLimit: nil, iterations: 1200).proving(r.value, bound: r.bound)
+            let plan = try PlanBuilder.plan(problem, r, inputs: inputs, solver: info)
+            #expect(Verifier(catalog: catalog, request: request).verify(plan).violations.isEmpty)
+            return try PlanFile.encode(plan)
+        }
+        #expect(bytes[0] == bytes[1])
+    }
+
+    @Test func aProvenValueStopsTheSearchEarly() throws {
+        // The base fixture: every demand has one slot and money is plentiful, so the first plan
+        // reaches the bound and nothing improves afterwards.
+        let (request, catalog) = try Fixture.base.load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        let r = solve(problem, threads: 1, iterations: 1_000_000, seed: 1)
+        #expect(r.value == r.bound)
+        #expect(r.iterations < 1_000_000)
+        var lone = Solver(problem: problem, options: SolverOptions(iterations: 1_000_000, seed: 1))
+        let alone = lone.solve()
+        #expect(alone.value == alone.bound && alone.iterations == SolverTuning.provenStopSteps)
+    }
+
+    @Test func memberSeedsDiffer() {
+        #expect(Portfolio.memberSeed(7, 0) == 7)
+        #expect(Set((0..<8).map { Portfolio.memberSeed(7, $0) }).count == 8)
+    }
+}
