@@ -1,35 +1,131 @@
 extension FlowNetwork {
-    /// The network's fixed shape: pattern edges, their sources and patterns, and edges by source.
-    typealias Topology = (patternStart: [Int], edgeSource: [Int], edgePattern: [Int], sourceStart: [Int], sourceEdges: [Int])
-
-    /// Pushes up to `limit` more cash from pattern `p` to the sinks along augmenting paths and
-    /// returns how much it pushed: the maximum possible when that is below `limit`.
+    /// One phase of Dinic's algorithm from a single pattern on the funding network.
     ///
-    /// Pays first from `p`'s own sources' residuals, then runs Dinic's phases from `p` alone
-    /// (`Phase`): a source is left by the edge of a pattern it pays, whose flow may move to any
-    /// other source of that pattern, and paths end at a source with money left.
-    /// - Complexity: O(sources of `p`) when they have the money, else O(edges reachable from
-    ///   `p`) per phase, with at most as many phases as sources.
-    static func augment(
-        from p: Int, limit: Int, topology t: Topology, flow: UnsafeMutableBufferPointer<Int>, residual: UnsafeMutableBufferPointer<Int>,
-        patterns: Int
-    ) -> Int {
-        var pushed = 0
-        for e in t.patternStart[p]..<t.patternStart[p + 1] where pushed < limit {
-            let s = t.edgeSource[e]
-            let x = min(residual[s], limit - pushed)
-            if x > 0 {
-                flow[e] += x
-                residual[s] -= x
-                pushed += x
+    /// Levels: the start pattern's sources are level 0; the sources that flows of level-d
+    /// sources could move to (`State.moves`), not seen before, are level d + 1; and so on until
+    /// a level holds a source with money left, the `last` level. The blocking flow then pushes
+    /// along level-increasing paths only, each edge tried once per level (`arcSource`,
+    /// `arcPattern`, which restarts when a pattern is entered towards another level).
+    struct Phase {
+        let start: Int
+        let levelSource: UnsafeMutableBufferPointer<Int>
+        let arcSource: UnsafeMutableBufferPointer<Int>
+        let arcPattern: UnsafeMutableBufferPointer<Int>
+        let arcLevel: UnsafeMutableBufferPointer<Int>
+        /// The sources of each level, as masks.
+        let levelMask: UnsafeMutableBufferPointer<UInt64>
+        var last = 0
+
+        /// Splits the scratch (`ints`: 2 × sources + 2 × patterns, `masks`: sources + 1).
+        init(start p: Int, ints: UnsafeMutableBufferPointer<Int>, masks: UnsafeMutableBufferPointer<UInt64>, sources n: Int) {
+            let patterns = (ints.count - 2 * n) / 2
+            func slice(_ from: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> {
+                UnsafeMutableBufferPointer(rebasing: ints[from..<from + count])
+            }
+            start = p
+            levelSource = slice(0, n)
+            arcSource = slice(n, n)
+            arcPattern = slice(2 * n, patterns)
+            arcLevel = slice(2 * n + patterns, patterns)
+            levelMask = masks
+        }
+
+        /// Levels the sources reachable from the start pattern up to the first level with money
+        /// left; false when no source it reaches has money.
+        ///
+        /// - Complexity: O(sources) word operations, plus O(sources + patterns) to reset.
+        mutating func levels(_ state: inout State) -> Bool {
+            let t = state.topology
+            levelSource.update(repeating: -1)
+            arcLevel.update(repeating: -1)
+            var seen = t.patternMask[start], frontier = seen, level = 0
+            while true {
+                levelMask[level] = frontier
+                var f = frontier
+                while f != 0 {
+                    let s = f.trailingZeroBitCount
+                    levelSource[s] = level
+                    arcSource[s] = t.sourceStart[s]
+                    f &= f - 1
+                }
+                if frontier & state.money != 0 {
+                    last = level
+                    return true
+                }
+                var next: UInt64 = 0
+                f = frontier
+                while f != 0 {
+                    next |= state.moves[f.trailingZeroBitCount]
+                    f &= f - 1
+                }
+                next &= ~seen
+                if next == 0 { return false }
+                seen |= next
+                frontier = next
+                level += 1
             }
         }
-        if pushed >= limit || t.patternStart[p] == t.patternStart[p + 1] { return pushed }
-        let sources = residual.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * sources + 2 * patterns) { buf in
-            var phase = Phase(topology: t, flow: flow, residual: residual, scratch: buf, patterns: patterns)
-            while pushed < limit && phase.levels(from: p) {
-                pushed += phase.blockingFlow(from: p, limit: limit - pushed)
+
+        /// Pushes a blocking flow of at most `limit` from the start pattern along the levels.
+        ///
+        /// - Complexity: O(levelled edges + paths × levels).
+        mutating func blockingFlow(_ state: inout State, limit: Int) -> Int {
+            let t = state.topology
+            var pushed = 0
+            for e in t.patternStart[start]..<t.patternStart[start + 1] where pushed < limit {
+                let x = fromSource(t.edgeSource[e], limit - pushed, &state)
+                if x > 0 {
+                    state.changeFlow(e, by: x)
+                    pushed += x
+                }
+            }
+            return pushed
+        }
+
+        /// Pushes at most `f` through source `s`: to the sink on the last level, else by moving
+        /// flow of the patterns it pays to their sources one level further.
+        mutating func fromSource(_ s: Int, _ f: Int, _ state: inout State) -> Int {
+            let d = levelSource[s], t = state.topology
+            if d == last {
+                let x = min(f, state.residual[s])
+                if x > 0 { state.changeResidual(s, by: -x) }
+                return x
+            }
+            var pushed = 0
+            while arcSource[s] < t.sourceStart[s + 1] {
+                let e = t.sourceEdges[arcSource[s]], y = t.edgePattern[e]
+                if y != start && state.flow[e] > 0 && t.patternMask[y] & levelMask[d + 1] != 0 {
+                    let x = fromPattern(y, d + 1, min(f - pushed, state.flow[e]), &state)
+                    if x > 0 {
+                        state.changeFlow(e, by: -x)
+                        pushed += x
+                        if pushed == f { return pushed }
+                    }
+                }
+                arcSource[s] += 1
+            }
+            return pushed
+        }
+
+        /// Pushes at most `f` through pattern `y` to its sources on level `level`.
+        mutating func fromPattern(_ y: Int, _ level: Int, _ f: Int, _ state: inout State) -> Int {
+            let t = state.topology
+            if arcLevel[y] != level {
+                arcLevel[y] = level
+                arcPattern[y] = t.patternStart[y]
+            }
+            var pushed = 0
+            while arcPattern[y] < t.patternStart[y + 1] {
+                let e = arcPattern[y], s = t.edgeSource[e]
+                if levelSource[s] == level {
+                    let x = fromSource(s, f - pushed, &state)
+                    if x > 0 {
+                        state.changeFlow(e, by: x)
+                        pushed += x
+                        if pushed == f { return pushed }
+                    }
+                }
+                arcPattern[y] += 1
             }
             return pushed
         }

@@ -8,79 +8,74 @@
 /// extra cash an augmenting search from that pattern alone can route: augmenting paths run
 /// pattern → its sources → patterns paid by those sources (pushing their flow elsewhere) → …
 /// → a source with money left, so a search sees only what the pattern can reach.
+///
+/// Sets of sources are bit masks (at most `SolverTuning.maxFlowNetworkSources`, 64):
+/// `moves[s]` is the union of the sources of the patterns source `s` pays, where its money
+/// could move, and `money` the sources with something left, so a search levels the sources by
+/// a few word operations per source and reads the edges only along the paths it pushes on.
 struct FlowNetwork: Sendable {
-    /// Edges of pattern `p`: `patternStart[p] ..< patternStart[p + 1]`, in the order of its sources.
-    let patternStart: [Int]
-    let edgeSource: [Int]
-    let edgePattern: [Int]
-    /// Edges into source `s`: `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`.
-    let sourceStart: [Int]
-    let sourceEdges: [Int]
+    let topology: Topology
+    /// The network's state: flows, residuals, `moves`, `money` (see `State`).
     private(set) var flow: [Int]
     private(set) var residual: [Int]
+    private(set) var moves: [UInt64]
+    private(set) var money: UInt64 = 0
     private(set) var unrouted: [Int]
     /// Cash no source pays for, over all patterns (0 when the caps pay for everything).
     private(set) var deficit = 0
 
+    /// An empty network (no cash) over `caps.count` ≤ 64 sources.
     init(caps: [Int], patterns: [[Int]]) {
-        var start = [0], src: [Int] = [], pat: [Int] = []
-        for (p, srcs) in patterns.enumerated() {
-            for s in srcs { src.append(s); pat.append(p) }
-            start.append(src.count)
-        }
-        var bySource = Array(repeating: [Int](), count: caps.count)
-        for (e, s) in src.enumerated() { bySource[s].append(e) }
-        var sStart = [0]
-        for l in bySource { sStart.append(sStart[sStart.count - 1] + l.count) }
-        patternStart = start
-        edgeSource = src
-        edgePattern = pat
-        sourceStart = sStart
-        sourceEdges = bySource.flatMap { $0 }
-        flow = Array(repeating: 0, count: src.count)
+        topology = Topology(caps: caps, patterns: patterns)
+        flow = Array(repeating: 0, count: topology.edgeSource.count)
         residual = caps
+        moves = Array(repeating: 0, count: caps.count)
+        for (s, c) in caps.enumerated() where c > 0 { money |= 1 << UInt64(s) }
         unrouted = Array(repeating: 0, count: patterns.count)
     }
 
     /// Adds `cash` to pattern `p` (removes it when negative) and routes what it can.
     ///
     /// Added cash is routed by augmenting from `p`; removed cash comes off `p`'s unrouted cash
-    /// first, then off its flows. While some cash is unrouted, every pattern short of money is
-    /// offered the freed capacity again.
-    /// - Complexity: one augmenting search from `p` per path found (see `augment`).
+    /// first, then off its flows, last source first. While some cash is unrouted, every
+    /// pattern short of money is offered the network again.
+    /// - Complexity: one augmentation from `p` (see `State.augment`).
     mutating func add(_ cash: Int, to p: Int) {
         if cash > 0 {
             unrouted[p] += cash
             deficit += cash
             route(p)
         } else if cash < 0 {
-            var left = -cash
-            let fromUnrouted = min(left, unrouted[p])
+            let fromUnrouted = min(-cash, unrouted[p])
             unrouted[p] -= fromUnrouted
             deficit -= fromUnrouted
-            left -= fromUnrouted
-            var e = patternStart[p + 1] - 1
-            while left > 0 && e >= patternStart[p] {
-                let x = min(left, flow[e])
-                flow[e] -= x
-                residual[edgeSource[e]] += x
-                left -= x
-                e -= 1
-            }
+            let left = -cash - fromUnrouted
+            if left > 0 { withState { $0.release(left, from: p) } }
             if deficit > 0 { rerouteShortPatterns() }
         }
+    }
+
+    /// Runs `body` on the network's own state.
+    private mutating func withState<R>(_ body: (inout State) -> R) -> R {
+        let t = topology
+        var m = money
+        let r = flow.withUnsafeMutableBufferPointer { f in
+            residual.withUnsafeMutableBufferPointer { res in
+                moves.withUnsafeMutableBufferPointer { mv in
+                    var state = State(topology: t, flow: f, residual: res, moves: mv, money: m)
+                    defer { m = state.money }
+                    return body(&state)
+                }
+            }
+        }
+        money = m
+        return r
     }
 
     /// Routes as much of pattern `p`'s unrouted cash as the network admits.
     private mutating func route(_ p: Int) {
         let want = unrouted[p]
-        let topology = (patternStart, edgeSource, edgePattern, sourceStart, sourceEdges)
-        let patterns = unrouted.count
-        let pushed = flow.withUnsafeMutableBufferPointer { f in
-            residual.withUnsafeMutableBufferPointer { r in
-                FlowNetwork.augment(from: p, limit: want, topology: topology, flow: f, residual: r, patterns: patterns)
-            }
-        }
+        let pushed = withState { $0.augment(from: p, limit: want) }
         unrouted[p] -= pushed
         deficit -= pushed
     }
@@ -100,16 +95,18 @@ struct FlowNetwork: Sendable {
 
     /// The most extra cash pattern `p` could route, at most `limit`, everything else unchanged.
     ///
-    /// Works on copies of the flows, so the network is left as it was.
-    /// - Complexity: O(paths × edges reachable from `p`), edges being (pattern, source) pairs.
+    /// Augments on copies of the flows, residuals and masks, so the network is left as it was.
+    /// - Complexity: see `State.augment`; O(edges + sources) to copy.
     func extra(_ p: Int, limit: Int) -> Int {
-        let topology = (patternStart, edgeSource, edgePattern, sourceStart, sourceEdges)
-        let patterns = unrouted.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: residual.count) { r in
-                _ = f.initialize(from: flow)
-                _ = r.initialize(from: residual)
-                return FlowNetwork.augment(from: p, limit: limit, topology: topology, flow: f, residual: r, patterns: patterns)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: moves.count) { mv in
+                    _ = f.initialize(from: flow)
+                    _ = r.initialize(from: residual)
+                    _ = mv.initialize(from: moves)
+                    var state = State(topology: topology, flow: f, residual: r, moves: mv, money: money)
+                    return state.augment(from: p, limit: limit)
+                }
             }
         }
     }

@@ -16,7 +16,8 @@ struct Funding: Sendable {
     private(set) var need: [Int]
     private(set) var patternCash: [Int]
     let useSubsets: Bool
-    /// The kept maximum flow, when there are more than `SolverTuning.maxSubsetSources` sources.
+    /// The kept maximum flow, when there are more than `SolverTuning.maxSubsetSources` sources
+    /// and at most `SolverTuning.maxFlowNetworkSources`.
     private(set) var network: FlowNetwork?
 
     init(caps: [Int], patterns: [[Int]]) {
@@ -37,7 +38,7 @@ struct Funding: Sendable {
         } else {
             capOfSet = []
             need = []
-            network = FlowNetwork(caps: caps, patterns: patterns)
+            if caps.count <= SolverTuning.maxFlowNetworkSources { network = FlowNetwork(caps: caps, patterns: patterns) }
         }
     }
 

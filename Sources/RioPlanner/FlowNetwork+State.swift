@@ -1,0 +1,105 @@
+extension FlowNetwork {
+    /// Flows, residuals and masks of a network, in buffers: the network's own or a query's copies.
+    ///
+    /// Keeps `moves` and `money` in step with every change of a flow or a residual.
+    struct State {
+        let topology: Topology
+        let flow: UnsafeMutableBufferPointer<Int>
+        let residual: UnsafeMutableBufferPointer<Int>
+        let moves: UnsafeMutableBufferPointer<UInt64>
+        var money: UInt64
+
+        /// Changes the flow on edge `e` by `x`, and its source's `moves` when the edge starts or
+        /// stops carrying flow.
+        /// - Complexity: O(1), or O(edges into the source) when the edge stops carrying flow.
+        mutating func changeFlow(_ e: Int, by x: Int) {
+            let before = flow[e], t = topology
+            flow[e] = before + x
+            let s = t.edgeSource[e]
+            if before == 0 && x > 0 {
+                moves[s] |= t.patternMask[t.edgePattern[e]]
+            } else if before > 0 && before + x == 0 {
+                var m: UInt64 = 0
+                for i in t.sourceStart[s]..<t.sourceStart[s + 1] where flow[t.sourceEdges[i]] > 0 {
+                    m |= t.patternMask[t.edgePattern[t.sourceEdges[i]]]
+                }
+                moves[s] = m
+            }
+        }
+
+        /// Changes what source `s` has left by `x`, and `money`.
+        mutating func changeResidual(_ s: Int, by x: Int) {
+            residual[s] += x
+            if residual[s] > 0 { money |= 1 << UInt64(s) } else { money &= ~(1 << UInt64(s)) }
+        }
+
+        /// Takes `amount` of pattern `p`'s flow off its sources, last source first.
+        mutating func release(_ amount: Int, from p: Int) {
+            var left = amount, e = topology.patternStart[p + 1] - 1
+            while left > 0 && e >= topology.patternStart[p] {
+                let x = min(left, flow[e])
+                if x > 0 {
+                    changeFlow(e, by: -x)
+                    changeResidual(topology.edgeSource[e], by: x)
+                    left -= x
+                }
+                e -= 1
+            }
+        }
+
+        /// Pushes up to `limit` more cash from pattern `p` to the sinks along augmenting paths and
+        /// returns how much it pushed: the maximum possible when that is below `limit`.
+        ///
+        /// Pays first from `p`'s own sources' residuals, then runs Dinic's phases from `p` alone
+        /// (`Phase`): a source is left by the edge of a pattern it pays, whose flow may move to
+        /// any other source of that pattern, and paths end at a source with money left.
+        /// - Complexity: O(sources of `p`) when they have the money; else per phase O(sources)
+        ///   word operations to level and O(edges) at worst to push, with at most as many phases
+        ///   as sources.
+        mutating func augment(from p: Int, limit: Int) -> Int {
+            let t = topology
+            var pushed = 0
+            for e in t.patternStart[p]..<t.patternStart[p + 1] where pushed < limit {
+                let s = t.edgeSource[e]
+                let x = min(residual[s], limit - pushed)
+                if x > 0 {
+                    changeFlow(e, by: x)
+                    changeResidual(s, by: -x)
+                    pushed += x
+                }
+            }
+            if pushed >= limit || money & t.patternMask[p] == 0 && !canReachMoney(p) { return pushed }
+            let sources = residual.count, patterns = t.patternMask.count
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * sources + 2 * patterns) { ints in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sources + 1) { masks in
+                    var phase = Phase(start: p, ints: ints, masks: masks, sources: sources)
+                    while pushed < limit && phase.levels(&self) {
+                        let x = phase.blockingFlow(&self, limit: limit - pushed)
+                        if x == 0 { break }
+                        pushed += x
+                    }
+                    return pushed
+                }
+            }
+        }
+
+        /// Whether some source with money left can be reached from pattern `p`'s sources by
+        /// moving flows (the levelling of `Phase` without recording the levels).
+        /// - Complexity: O(sources) word operations.
+        func canReachMoney(_ p: Int) -> Bool {
+            var seen = topology.patternMask[p], frontier = seen
+            while frontier != 0 {
+                var next: UInt64 = 0, f = frontier
+                while f != 0 {
+                    next |= moves[f.trailingZeroBitCount]
+                    f &= f - 1
+                }
+                next &= ~seen
+                if next & money != 0 { return true }
+                seen |= next
+                frontier = next
+            }
+            return false
+        }
+    }
+}
