@@ -3,7 +3,7 @@ extension FlowNetwork {
     ///
     /// Keeps `moves` and `money` in step with every change of a flow or a residual.
     struct State {
-        let topology: Topology
+        let topology: Shape
         let flow: UnsafeMutableBufferPointer<Int>
         let residual: UnsafeMutableBufferPointer<Int>
         let moves: UnsafeMutableBufferPointer<UInt64>

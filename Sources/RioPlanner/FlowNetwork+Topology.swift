@@ -1,16 +1,13 @@
 extension FlowNetwork {
     /// The network's fixed shape: which edges each pattern and each source has.
     ///
-    /// Edges of pattern `p` are `patternStart[p] ..< patternStart[p + 1]`, in the order of its
-    /// sources; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`.
-    final class Topology: Sendable {
-        let patternStart: [Int]
-        let edgeSource: [Int]
-        let edgePattern: [Int]
-        let sourceStart: [Int]
-        let sourceEdges: [Int]
-        /// The sources of each pattern as a bit mask.
-        let patternMask: [UInt64]
+    /// Owns its memory; searches read it through `Shape`, plain pointers that cost no reference
+    /// counting on the hot paths. Never written after `init`, so sharing it between threads is
+    /// safe (hence `@unchecked Sendable`).
+    final class Topology: @unchecked Sendable {
+        let shape: Shape
+        private let ints: UnsafeMutableBufferPointer<Int>
+        private let masks: UnsafeMutableBufferPointer<UInt64>
 
         init(caps: [Int], patterns: [[Int]]) {
             var start = [0], src: [Int] = [], pat: [Int] = []
@@ -25,12 +22,40 @@ extension FlowNetwork {
             for (e, s) in src.enumerated() { bySource[s].append(e) }
             var sStart = [0]
             for l in bySource { sStart.append(sStart[sStart.count - 1] + l.count) }
-            patternStart = start
-            edgeSource = src
-            edgePattern = pat
-            sourceStart = sStart
-            sourceEdges = bySource.flatMap { $0 }
-            patternMask = patterns.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } }
+            let parts = [start, src, pat, sStart, bySource.flatMap { $0 }]
+            ints = .allocate(capacity: parts.reduce(0) { $0 + $1.count })
+            var views: [UnsafeBufferPointer<Int>] = []
+            var at = 0
+            for part in parts {
+                let view = UnsafeMutableBufferPointer(rebasing: ints[at..<at + part.count])
+                _ = view.initialize(from: part)
+                views.append(UnsafeBufferPointer(view))
+                at += part.count
+            }
+            masks = .allocate(capacity: patterns.count)
+            _ = masks.initialize(from: patterns.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } })
+            shape = Shape(
+                patternStart: views[0], edgeSource: views[1], edgePattern: views[2], sourceStart: views[3], sourceEdges: views[4],
+                patternMask: UnsafeBufferPointer(masks))
         }
+
+        deinit {
+            ints.deallocate()
+            masks.deallocate()
+        }
+    }
+
+    /// Read-only views of a `Topology`'s arrays, valid while the topology lives.
+    ///
+    /// Edges of pattern `p` are `patternStart[p] ..< patternStart[p + 1]`, in the order of its
+    /// sources; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`.
+    struct Shape: @unchecked Sendable {
+        let patternStart: UnsafeBufferPointer<Int>
+        let edgeSource: UnsafeBufferPointer<Int>
+        let edgePattern: UnsafeBufferPointer<Int>
+        let sourceStart: UnsafeBufferPointer<Int>
+        let sourceEdges: UnsafeBufferPointer<Int>
+        /// The sources of each pattern as a bit mask.
+        let patternMask: UnsafeBufferPointer<UInt64>
     }
 }

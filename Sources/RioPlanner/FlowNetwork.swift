@@ -27,7 +27,7 @@ struct FlowNetwork: Sendable {
     /// An empty network (no cash) over `caps.count` ≤ 64 sources.
     init(caps: [Int], patterns: [[Int]]) {
         topology = Topology(caps: caps, patterns: patterns)
-        flow = Array(repeating: 0, count: topology.edgeSource.count)
+        flow = Array(repeating: 0, count: topology.shape.edgeSource.count)
         residual = caps
         moves = Array(repeating: 0, count: caps.count)
         for (s, c) in caps.enumerated() where c > 0 { money |= 1 << UInt64(s) }
@@ -57,14 +57,14 @@ struct FlowNetwork: Sendable {
 
     /// Runs `body` on the network's own state.
     private mutating func withState<R>(_ body: (inout State) -> R) -> R {
-        let t = topology
+        let t = topology.shape
         var m = money
         let r = flow.withUnsafeMutableBufferPointer { f in
             residual.withUnsafeMutableBufferPointer { res in
                 moves.withUnsafeMutableBufferPointer { mv in
                     var state = State(topology: t, flow: f, residual: res, moves: mv, money: m)
                     defer { m = state.money }
-                    return body(&state)
+                    return withExtendedLifetime(topology) { body(&state) }
                 }
             }
         }
@@ -104,8 +104,8 @@ struct FlowNetwork: Sendable {
                     _ = f.initialize(from: flow)
                     _ = r.initialize(from: residual)
                     _ = mv.initialize(from: moves)
-                    var state = State(topology: topology, flow: f, residual: r, moves: mv, money: money)
-                    return state.augment(from: p, limit: limit)
+                    var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, money: money)
+                    return withExtendedLifetime(topology) { state.augment(from: p, limit: limit) }
                 }
             }
         }
