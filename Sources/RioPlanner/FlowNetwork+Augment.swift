@@ -50,6 +50,7 @@ extension FlowNetwork {
                 }
                 if frontier & state.money != 0 {
                     last = level
+                    keepUseful(state)
                     return true
                 }
                 var next: UInt64 = 0
@@ -66,6 +67,25 @@ extension FlowNetwork {
             }
         }
 
+        /// Narrows each level's mask to the sources that lead to money on the last level: those
+        /// with money there, and below it those whose flows could move to a useful source one
+        /// level up. Paths through the others end nowhere, so the blocking flow skips them.
+        /// - Complexity: O(sources) word operations.
+        func keepUseful(_ state: State) {
+            levelMask[last] &= state.money
+            var level = last - 1
+            while level >= 0 {
+                var f = levelMask[level], keep: UInt64 = 0
+                while f != 0 {
+                    let s = f.trailingZeroBitCount
+                    if state.moves[s] & levelMask[level + 1] != 0 { keep |= 1 << UInt64(s) }
+                    f &= f - 1
+                }
+                levelMask[level] = keep
+                level -= 1
+            }
+        }
+
         /// Pushes a blocking flow of at most `limit` from the start pattern along the levels.
         ///
         /// - Complexity: O(levelled edges + paths × levels).
@@ -73,6 +93,7 @@ extension FlowNetwork {
             let t = state.topology
             var pushed = 0
             for e in t.patternStart[start]..<t.patternStart[start + 1] where pushed < limit {
+                if levelMask[0] & (1 << UInt64(t.edgeSource[e])) == 0 { continue }
                 let x = fromSource(t.edgeSource[e], limit - pushed, &state)
                 if x > 0 {
                     state.changeFlow(e, by: x)
@@ -83,7 +104,7 @@ extension FlowNetwork {
         }
 
         /// Pushes at most `f` through source `s`: to the sink on the last level, else by moving
-        /// flow of the patterns it pays to their sources one level further.
+        /// flow of the patterns it pays to their useful sources one level further.
         mutating func fromSource(_ s: Int, _ f: Int, _ state: inout State) -> Int {
             let d = levelSource[s], t = state.topology
             if d == last {
@@ -117,7 +138,7 @@ extension FlowNetwork {
             var pushed = 0
             while arcPattern[y] < t.patternStart[y + 1] {
                 let e = arcPattern[y], s = t.edgeSource[e]
-                if levelSource[s] == level {
+                if levelSource[s] == level && levelMask[level] & (1 << UInt64(s)) != 0 {
                     let x = fromSource(s, f - pushed, &state)
                     if x > 0 {
                         state.changeFlow(e, by: x)
