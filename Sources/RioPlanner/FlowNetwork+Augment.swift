@@ -14,11 +14,13 @@ extension FlowNetwork {
         let arcLevel: UnsafeMutableBufferPointer<Int>
         /// The sources of each level, as masks.
         let levelMask: UnsafeMutableBufferPointer<UInt64>
+        /// Per level, the patterns with a source in that level's mask (`Shape.words` words each).
+        let levelPatterns: UnsafeMutableBufferPointer<UInt64>
         var last = 0
 
-        /// Splits the scratch (`ints`: 2 × sources + 2 × patterns, `masks`: sources + 1).
-        init(start p: Int, ints: UnsafeMutableBufferPointer<Int>, masks: UnsafeMutableBufferPointer<UInt64>, sources n: Int) {
-            let patterns = (ints.count - 2 * n) / 2
+        /// Splits the scratch (`ints`: 2 × sources + 2 × patterns, `masks`: (sources + 1) × (1 + words)).
+        init(start p: Int, ints: UnsafeMutableBufferPointer<Int>, masks: UnsafeMutableBufferPointer<UInt64>, topology t: Shape) {
+            let n = t.sources, patterns = t.patternMask.count
             func slice(_ from: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> {
                 UnsafeMutableBufferPointer(rebasing: ints[from..<from + count])
             }
@@ -27,7 +29,8 @@ extension FlowNetwork {
             arcSource = slice(n, n)
             arcPattern = slice(2 * n, patterns)
             arcLevel = slice(2 * n + patterns, patterns)
-            levelMask = masks
+            levelMask = UnsafeMutableBufferPointer(rebasing: masks[0..<n + 1])
+            levelPatterns = UnsafeMutableBufferPointer(rebasing: masks[(n + 1)...])
         }
 
         /// Levels the sources reachable from the start pattern up to the first level with money
@@ -45,7 +48,7 @@ extension FlowNetwork {
                 while f != 0 {
                     let s = f.trailingZeroBitCount
                     levelSource[s] = level
-                    arcSource[s] = t.sourceStart[s]
+                    arcSource[s] = 0
                     f &= f - 1
                 }
                 if frontier & state.money != 0 {
@@ -71,6 +74,7 @@ extension FlowNetwork {
         /// with money there, and below it those whose flows could move to a useful source one
         /// level up. Paths through the others end nowhere, so the blocking flow skips them.
         /// - Complexity: O(sources) word operations.
+        ///   Then lists each level's patterns (`levelPatterns`), in O(sources × words).
         func keepUseful(_ state: State) {
             levelMask[last] &= state.money
             var level = last - 1
@@ -83,6 +87,17 @@ extension FlowNetwork {
                 }
                 levelMask[level] = keep
                 level -= 1
+            }
+            let t = state.topology, w = t.words
+            for level in 1...max(1, last) where level <= last {
+                let out = UnsafeMutableBufferPointer(rebasing: levelPatterns[level * w..<(level + 1) * w])
+                out.update(repeating: 0)
+                var f = levelMask[level]
+                while f != 0 {
+                    let s = f.trailingZeroBitCount
+                    for i in 0..<w { out[i] |= t.patternsOf[s * w + i] }
+                    f &= f - 1
+                }
             }
         }
 
@@ -113,9 +128,18 @@ extension FlowNetwork {
                 return x
             }
             var pushed = 0
-            while arcSource[s] < t.sourceStart[s + 1] {
-                let e = t.sourceEdges[arcSource[s]], y = t.edgePattern[e]
-                if y != start && state.flow[e] > 0 && t.patternMask[y] & levelMask[d + 1] != 0 {
+            let w = t.words, patterns = t.patternMask.count
+            while arcSource[s] < patterns {
+                let y0 = arcSource[s], word = y0 / 64
+                let bits = state.carrying[s * w + word] & levelPatterns[(d + 1) * w + word] & (UInt64.max << UInt64(y0 % 64))
+                if bits == 0 {
+                    arcSource[s] = (word + 1) * 64
+                    continue
+                }
+                let y = word * 64 + bits.trailingZeroBitCount
+                arcSource[s] = y
+                if y != start {
+                    let e = t.edgeOf[y * t.sources + s]
                     let x = fromPattern(y, d + 1, min(f - pushed, state.flow[e]), &state)
                     if x > 0 {
                         state.changeFlow(e, by: -x)
@@ -123,7 +147,7 @@ extension FlowNetwork {
                         if pushed == f { return pushed }
                     }
                 }
-                arcSource[s] += 1
+                arcSource[s] = y + 1
             }
             return pushed
         }

@@ -7,21 +7,29 @@ extension FlowNetwork {
         let flow: UnsafeMutableBufferPointer<Int>
         let residual: UnsafeMutableBufferPointer<Int>
         let moves: UnsafeMutableBufferPointer<UInt64>
+        /// The patterns each source pays, `Shape.words` words per source.
+        let carrying: UnsafeMutableBufferPointer<UInt64>
         var money: UInt64
 
         /// Changes the flow on edge `e` by `x`, and its source's `moves` when the edge starts or
         /// stops carrying flow.
-        /// - Complexity: O(1), or O(edges into the source) when the edge stops carrying flow.
+        /// - Complexity: O(1), or O(patterns the source pays) when the edge stops carrying flow.
         mutating func changeFlow(_ e: Int, by x: Int) {
             let before = flow[e], t = topology
             flow[e] = before + x
-            let s = t.edgeSource[e]
+            let s = t.edgeSource[e], y = t.edgePattern[e], w = t.words
             if before == 0 && x > 0 {
-                moves[s] |= t.patternMask[t.edgePattern[e]]
+                moves[s] |= t.patternMask[y]
+                carrying[s * w + y / 64] |= 1 << UInt64(y % 64)
             } else if before > 0 && before + x == 0 {
+                carrying[s * w + y / 64] &= ~(1 << UInt64(y % 64))
                 var m: UInt64 = 0
-                for i in t.sourceStart[s]..<t.sourceStart[s + 1] where flow[t.sourceEdges[i]] > 0 {
-                    m |= t.patternMask[t.edgePattern[t.sourceEdges[i]]]
+                for i in 0..<w {
+                    var bits = carrying[s * w + i]
+                    while bits != 0 {
+                        m |= t.patternMask[i * 64 + bits.trailingZeroBitCount]
+                        bits &= bits - 1
+                    }
                 }
                 moves[s] = m
             }
@@ -71,8 +79,8 @@ extension FlowNetwork {
             if pushed >= limit || money & t.patternMask[p] == 0 && !canReachMoney(p) { return pushed }
             let sources = residual.count, patterns = t.patternMask.count
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * sources + 2 * patterns) { ints in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: sources + 1) { masks in
-                    var phase = Phase(start: p, ints: ints, masks: masks, sources: sources)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (sources + 1) * (1 + t.words)) { masks in
+                    var phase = Phase(start: p, ints: ints, masks: masks, topology: t)
                     while pushed < limit && phase.levels(&self) {
                         let x = phase.blockingFlow(&self, limit: limit - pushed)
                         if x == 0 { break }

@@ -22,7 +22,14 @@ extension FlowNetwork {
             for (e, s) in src.enumerated() { bySource[s].append(e) }
             var sStart = [0]
             for l in bySource { sStart.append(sStart[sStart.count - 1] + l.count) }
-            let parts = [start, src, pat, sStart, bySource.flatMap { $0 }]
+            let words = (patterns.count + 63) / 64
+            var edgeOf = Array(repeating: -1, count: patterns.count * caps.count)
+            var patternsOf = Array(repeating: UInt64(0), count: caps.count * words)
+            for (e, s) in src.enumerated() {
+                edgeOf[pat[e] * caps.count + s] = e
+                patternsOf[s * words + pat[e] / 64] |= 1 << UInt64(pat[e] % 64)
+            }
+            let parts = [start, src, pat, sStart, bySource.flatMap { $0 }, edgeOf]
             ints = .allocate(capacity: parts.reduce(0) { $0 + $1.count })
             var views: [UnsafeBufferPointer<Int>] = []
             var at = 0
@@ -32,11 +39,13 @@ extension FlowNetwork {
                 views.append(UnsafeBufferPointer(view))
                 at += part.count
             }
-            masks = .allocate(capacity: patterns.count)
-            _ = masks.initialize(from: patterns.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } })
+            masks = .allocate(capacity: patterns.count + patternsOf.count)
+            let patternMask = patterns.map { $0.reduce(UInt64(0)) { $0 | (1 << UInt64($1)) } }
+            _ = masks.initialize(from: patternMask + patternsOf)
             shape = Shape(
                 patternStart: views[0], edgeSource: views[1], edgePattern: views[2], sourceStart: views[3], sourceEdges: views[4],
-                patternMask: UnsafeBufferPointer(masks))
+                edgeOf: views[5], patternMask: UnsafeBufferPointer(rebasing: masks[0..<patterns.count]),
+                patternsOf: UnsafeBufferPointer(rebasing: masks[patterns.count...]), sources: caps.count, words: words)
         }
 
         deinit {
@@ -48,14 +57,21 @@ extension FlowNetwork {
     /// Read-only views of a `Topology`'s arrays, valid while the topology lives.
     ///
     /// Edges of pattern `p` are `patternStart[p] ..< patternStart[p + 1]`, in the order of its
-    /// sources; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`.
+    /// sources; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`;
+    /// `edgeOf[p * sources + s]` is pattern `p`'s edge to source `s` (-1 if it has none). Sets of
+    /// patterns are bit sets of `words` words: `patternsOf[s * words ..< (s + 1) * words]` holds
+    /// the patterns source `s` may pay for.
     struct Shape: @unchecked Sendable {
         let patternStart: UnsafeBufferPointer<Int>
         let edgeSource: UnsafeBufferPointer<Int>
         let edgePattern: UnsafeBufferPointer<Int>
         let sourceStart: UnsafeBufferPointer<Int>
         let sourceEdges: UnsafeBufferPointer<Int>
+        let edgeOf: UnsafeBufferPointer<Int>
         /// The sources of each pattern as a bit mask.
         let patternMask: UnsafeBufferPointer<UInt64>
+        let patternsOf: UnsafeBufferPointer<UInt64>
+        let sources: Int
+        let words: Int
     }
 }

@@ -11,7 +11,8 @@
 ///
 /// Sets of sources are bit masks (at most `SolverTuning.maxFlowNetworkSources`, 64):
 /// `moves[s]` is the union of the sources of the patterns source `s` pays, where its money
-/// could move, and `money` the sources with something left, so a search levels the sources by
+/// could move, `carrying` the patterns each source pays (bit sets over patterns) and `money`
+/// the sources with something left, so a search levels the sources by
 /// a few word operations per source and reads the edges only along the paths it pushes on.
 struct FlowNetwork: Sendable {
     let topology: Topology
@@ -19,6 +20,7 @@ struct FlowNetwork: Sendable {
     private(set) var flow: [Int]
     private(set) var residual: [Int]
     private(set) var moves: [UInt64]
+    private(set) var carrying: [UInt64]
     private(set) var money: UInt64 = 0
     private(set) var unrouted: [Int]
     /// Cash no source pays for, over all patterns (0 when the caps pay for everything).
@@ -30,6 +32,7 @@ struct FlowNetwork: Sendable {
         flow = Array(repeating: 0, count: topology.shape.edgeSource.count)
         residual = caps
         moves = Array(repeating: 0, count: caps.count)
+        carrying = Array(repeating: 0, count: caps.count * topology.shape.words)
         for (s, c) in caps.enumerated() where c > 0 { money |= 1 << UInt64(s) }
         unrouted = Array(repeating: 0, count: patterns.count)
     }
@@ -62,9 +65,11 @@ struct FlowNetwork: Sendable {
         let r = flow.withUnsafeMutableBufferPointer { f in
             residual.withUnsafeMutableBufferPointer { res in
                 moves.withUnsafeMutableBufferPointer { mv in
-                    var state = State(topology: t, flow: f, residual: res, moves: mv, money: m)
-                    defer { m = state.money }
-                    return withExtendedLifetime(topology) { body(&state) }
+                    carrying.withUnsafeMutableBufferPointer { c in
+                        var state = State(topology: t, flow: f, residual: res, moves: mv, carrying: c, money: m)
+                        defer { m = state.money }
+                        return withExtendedLifetime(topology) { body(&state) }
+                    }
                 }
             }
         }
@@ -100,11 +105,14 @@ struct FlowNetwork: Sendable {
     func extra(_ p: Int, limit: Int) -> Int {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: residual.count) { r in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: moves.count) { mv in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: moves.count + carrying.count) { m in
                     _ = f.initialize(from: flow)
                     _ = r.initialize(from: residual)
+                    let mv = UnsafeMutableBufferPointer(rebasing: m[0..<moves.count])
+                    let c = UnsafeMutableBufferPointer(rebasing: m[moves.count...])
                     _ = mv.initialize(from: moves)
-                    var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, money: money)
+                    _ = c.initialize(from: carrying)
+                    var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, carrying: c, money: money)
                     return withExtendedLifetime(topology) { state.augment(from: p, limit: limit) }
                 }
             }
