@@ -17,6 +17,8 @@ extension FlowNetwork {
         /// Per level, the patterns with a source in that level's mask (`Shape.words` words each).
         let levelPatterns: UnsafeMutableBufferPointer<UInt64>
         var last = 0
+        /// The sources the last levelling reached.
+        var reached: UInt64 = 0
 
         /// Splits the scratch (`ints`: 2 × sources + 2 × patterns, `masks`: (sources + 1) × (1 + words)).
         init(start p: Int, ints: UnsafeMutableBufferPointer<Int>, masks: UnsafeMutableBufferPointer<UInt64>, topology t: Shape) {
@@ -63,7 +65,10 @@ extension FlowNetwork {
                     f &= f - 1
                 }
                 next &= ~seen
-                if next == 0 { return false }
+                if next == 0 {
+                    reached = seen
+                    return false
+                }
                 seen |= next
                 frontier = next
                 level += 1

@@ -60,11 +60,14 @@ extension FlowNetwork {
         ///
         /// Pays first from `p`'s own sources' residuals, then runs Dinic's phases from `p` alone
         /// (`Phase`): a source is left by the edge of a pattern it pays, whose flow may move to
-        /// any other source of that pattern, and paths end at a source with money left.
+        /// any other source of that pattern, and paths end at a source with money left. When the
+        /// search runs out of paths, `cut` is set to the sources it still reaches: a set Q holding
+        /// `p`'s sources whose `caps(Q) - need(Q)` (before the push) is the amount pushed, the
+        /// least over all such sets.
         /// - Complexity: O(sources of `p`) when they have the money; else per phase O(sources)
-        ///   word operations to level and O(edges) at worst to push, with at most as many phases
-        ///   as sources.
-        mutating func augment(from p: Int, limit: Int) -> Int {
+        ///   word operations to level and O(levelled edges + paths × levels) to push, with at
+        ///   most as many phases as sources.
+        mutating func augment(from p: Int, limit: Int, cut: inout UInt64?) -> Int {
             let t = topology
             var pushed = 0
             for e in t.patternStart[p]..<t.patternStart[p + 1] where pushed < limit {
@@ -76,12 +79,21 @@ extension FlowNetwork {
                     pushed += x
                 }
             }
-            if pushed >= limit || money & t.patternMask[p] == 0 && !canReachMoney(p) { return pushed }
+            if pushed >= limit { return pushed }
+            let reach = reachable(p)
+            if reach & money == 0 {
+                cut = reach
+                return pushed
+            }
             let sources = residual.count, patterns = t.patternMask.count
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * sources + 2 * patterns) { ints in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (sources + 1) * (1 + t.words)) { masks in
                     var phase = Phase(start: p, ints: ints, masks: masks, topology: t)
-                    while pushed < limit && phase.levels(&self) {
+                    while pushed < limit {
+                        if !phase.levels(&self) {
+                            cut = phase.reached
+                            break
+                        }
                         let x = phase.blockingFlow(&self, limit: limit - pushed)
                         if x == 0 { break }
                         pushed += x
@@ -91,10 +103,10 @@ extension FlowNetwork {
             }
         }
 
-        /// Whether some source with money left can be reached from pattern `p`'s sources by
-        /// moving flows (the levelling of `Phase` without recording the levels).
+        /// The sources reachable from pattern `p`'s sources by moving flows (the levelling of
+        /// `Phase` without recording the levels).
         /// - Complexity: O(sources) word operations.
-        func canReachMoney(_ p: Int) -> Bool {
+        func reachable(_ p: Int) -> UInt64 {
             var seen = topology.patternMask[p], frontier = seen
             while frontier != 0 {
                 var next: UInt64 = 0, f = frontier
@@ -103,11 +115,10 @@ extension FlowNetwork {
                     f &= f - 1
                 }
                 next &= ~seen
-                if next & money != 0 { return true }
                 seen |= next
                 frontier = next
             }
-            return false
+            return seen
         }
     }
 }

@@ -25,6 +25,8 @@ struct FlowNetwork: Sendable {
     private(set) var unrouted: [Int]
     /// Cash no source pays for, over all patterns (0 when the caps pay for everything).
     private(set) var deficit = 0
+    /// Headrooms known for the current cash (see `Memo`).
+    private var memo: Memo
 
     /// An empty network (no cash) over `caps.count` ≤ 64 sources.
     init(caps: [Int], patterns: [[Int]]) {
@@ -35,15 +37,31 @@ struct FlowNetwork: Sendable {
         carrying = Array(repeating: 0, count: caps.count * topology.shape.words)
         for (s, c) in caps.enumerated() where c > 0 { money |= 1 << UInt64(s) }
         unrouted = Array(repeating: 0, count: patterns.count)
+        memo = Memo(patterns: patterns.count)
     }
 
     /// Adds `cash` to pattern `p` (removes it when negative) and routes what it can.
     ///
     /// Added cash is routed by augmenting from `p`; removed cash comes off `p`'s unrouted cash
     /// first, then off its flows, last source first. While some cash is unrouted, every
-    /// pattern short of money is offered the network again.
-    /// - Complexity: one augmentation from `p` (see `State.augment`).
+    /// pattern short of money is offered the network again. The memo keeps what still holds.
+    /// - Complexity: one augmentation from `p` (see `State.augment`), plus O(patterns).
     mutating func add(_ cash: Int, to p: Int) {
+        if cash == 0 { return }
+        if !isKnownUniquelyReferenced(&memo) { memo = memo.copy() }
+        let before = deficit == 0 ? memo.lookup(p) : nil
+        change(cash, p)
+        if deficit > 0 {
+            memo.clear()
+        } else if cash > 0 {
+            memo.gained(cash, mask: topology.shape.patternMask[p], before: before)
+        } else {
+            memo.lost(mask: topology.shape.patternMask[p])
+        }
+    }
+
+    /// The flow part of `add`.
+    private mutating func change(_ cash: Int, _ p: Int) {
         if cash > 0 {
             unrouted[p] += cash
             deficit += cash
@@ -80,7 +98,8 @@ struct FlowNetwork: Sendable {
     /// Routes as much of pattern `p`'s unrouted cash as the network admits.
     private mutating func route(_ p: Int) {
         let want = unrouted[p]
-        let pushed = withState { $0.augment(from: p, limit: want) }
+        var cut: UInt64?
+        let pushed = withState { $0.augment(from: p, limit: want, cut: &cut) }
         unrouted[p] -= pushed
         deficit -= pushed
     }
@@ -98,12 +117,31 @@ struct FlowNetwork: Sendable {
         }
     }
 
-    /// The most extra cash pattern `p` could route, at most `limit`, everything else unchanged.
+    /// Pattern `p`'s headroom while the caps pay for everything: the most extra cash it could
+    /// route, at most `Int32.max` (the probe of the whole max-flow method).
+    ///
+    /// - Complexity: O(1) when the memo knows it, else see `State.augment`.
+    func headroom(_ p: Int) -> Int {
+        if let h = memo.lookup(p) { return min(h, Int(Int32.max)) }
+        return extra(p, limit: Int(Int32.max))
+    }
+
+    /// Whether pattern `p` can take `cash` > 0 more while the caps pay for everything.
+    ///
+    /// - Complexity: O(1) when the memo knows it, else a search that stops at `cash`.
+    func canAdd(_ cash: Int, to p: Int) -> Bool {
+        if let h = memo.lookup(p) { return h >= cash }
+        return extra(p, limit: cash) >= cash
+    }
+
+    /// The most extra cash pattern `p` could route, at most `limit`, everything else unchanged;
+    /// remembered when the search ran out of paths.
     ///
     /// Augments on copies of the flows, residuals and masks, so the network is left as it was.
-    /// - Complexity: see `State.augment`; O(edges + sources) to copy.
+    /// - Complexity: see `State.augment`; O(edges + sources × words) to copy.
     func extra(_ p: Int, limit: Int) -> Int {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
+        var cut: UInt64?
+        let h = withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: residual.count) { r in
                 withUnsafeTemporaryAllocation(of: UInt64.self, capacity: moves.count + carrying.count) { m in
                     _ = f.initialize(from: flow)
@@ -113,9 +151,11 @@ struct FlowNetwork: Sendable {
                     _ = mv.initialize(from: moves)
                     _ = c.initialize(from: carrying)
                     var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, carrying: c, money: money)
-                    return withExtendedLifetime(topology) { state.augment(from: p, limit: limit) }
+                    return withExtendedLifetime(topology) { state.augment(from: p, limit: limit, cut: &cut) }
                 }
             }
         }
+        if let cut, deficit == 0 { memo.store(p, h, cut: cut) }
+        return h
     }
 }

@@ -64,7 +64,7 @@ struct Funding: Sendable {
             rest = 0
             return max(0, best)
         }
-        if let network, network.deficit == 0 { return network.extra(p, limit: Int(Int32.max)) }
+        if let network, network.deficit == 0 { return network.headroom(p) }
         var probe = patternCash
         let total = probe.reduce(0, +)
         probe[p] += Int(Int32.max)
@@ -76,7 +76,7 @@ struct Funding: Sendable {
     /// - Complexity: as `headroom`; with many sources the search stops once `cash` is found.
     func canAdd(_ cash: Int, to p: Int) -> Bool {
         if cash <= 0 { return true }
-        if let network, network.deficit == 0, cash <= Int(Int32.max) { return network.extra(p, limit: cash) >= cash }
+        if let network, network.deficit == 0, cash <= Int(Int32.max) { return network.canAdd(cash, to: p) }
         return headroom(p) >= cash
     }
 
