@@ -55,13 +55,13 @@ extension FlowNetwork {
                 }
                 if frontier & state.money != 0 {
                     last = level
-                    keepUseful(state)
+                    keepUseful(&state)
                     return true
                 }
                 var next: UInt64 = 0
                 f = frontier
                 while f != 0 {
-                    next |= state.moves[f.trailingZeroBitCount]
+                    next |= state.moves(of: f.trailingZeroBitCount)
                     f &= f - 1
                 }
                 next &= ~seen
@@ -80,14 +80,14 @@ extension FlowNetwork {
         /// level up. Paths through the others end nowhere, so the blocking flow skips them.
         /// - Complexity: O(sources) word operations.
         ///   Then lists each level's patterns (`levelPatterns`), in O(sources × words).
-        func keepUseful(_ state: State) {
+        func keepUseful(_ state: inout State) {
             levelMask[last] &= state.money
             var level = last - 1
             while level >= 0 {
                 var f = levelMask[level], keep: UInt64 = 0
                 while f != 0 {
                     let s = f.trailingZeroBitCount
-                    if state.moves[s] & levelMask[level + 1] != 0 { keep |= 1 << UInt64(s) }
+                    if state.moves(of: s) & levelMask[level + 1] != 0 { keep |= 1 << UInt64(s) }
                     f &= f - 1
                 }
                 levelMask[level] = keep

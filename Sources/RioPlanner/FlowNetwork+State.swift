@@ -10,10 +10,12 @@ extension FlowNetwork {
         /// The patterns each source pays, `Shape.words` words per source.
         let carrying: UnsafeMutableBufferPointer<UInt64>
         var money: UInt64
+        /// Sources whose `moves` may be stale: worked out again when next read (`moves(of:)`).
+        var stale: UInt64 = 0
 
         /// Changes the flow on edge `e` by `x`, and its source's `moves` when the edge starts or
         /// stops carrying flow.
-        /// - Complexity: O(1), or O(patterns the source pays) when the edge stops carrying flow.
+        /// - Complexity: O(1); a source's `moves` is only marked stale when an edge stops.
         mutating func changeFlow(_ e: Int, by x: Int) {
             let before = flow[e], t = topology
             flow[e] = before + x
@@ -23,16 +25,26 @@ extension FlowNetwork {
                 carrying[s * w + y / 64] |= 1 << UInt64(y % 64)
             } else if before > 0 && before + x == 0 {
                 carrying[s * w + y / 64] &= ~(1 << UInt64(y % 64))
-                var m: UInt64 = 0
-                for i in 0..<w {
-                    var bits = carrying[s * w + i]
-                    while bits != 0 {
-                        m |= t.patternMask[i * 64 + bits.trailingZeroBitCount]
-                        bits &= bits - 1
-                    }
-                }
-                moves[s] = m
+                stale |= 1 << UInt64(s)
             }
+        }
+
+        /// Where source `s`'s money could move: the union of the sources of the patterns it pays.
+        /// - Complexity: O(1), or O(patterns it pays) after one of them stopped.
+        mutating func moves(of s: Int) -> UInt64 {
+            if stale & (1 << UInt64(s)) == 0 { return moves[s] }
+            let t = topology, w = t.words
+            var m: UInt64 = 0
+            for i in 0..<w {
+                var bits = carrying[s * w + i]
+                while bits != 0 {
+                    m |= t.patternMask[i * 64 + bits.trailingZeroBitCount]
+                    bits &= bits - 1
+                }
+            }
+            moves[s] = m
+            stale &= ~(1 << UInt64(s))
+            return m
         }
 
         /// Changes what source `s` has left by `x`, and `money`.
@@ -106,12 +118,12 @@ extension FlowNetwork {
         /// The sources reachable from pattern `p`'s sources by moving flows (the levelling of
         /// `Phase` without recording the levels).
         /// - Complexity: O(sources) word operations.
-        func reachable(_ p: Int) -> UInt64 {
+        mutating func reachable(_ p: Int) -> UInt64 {
             var seen = topology.patternMask[p], frontier = seen
             while frontier != 0 {
                 var next: UInt64 = 0, f = frontier
                 while f != 0 {
-                    next |= moves[f.trailingZeroBitCount]
+                    next |= moves(of: f.trailingZeroBitCount)
                     f &= f - 1
                 }
                 next &= ~seen

@@ -22,6 +22,8 @@ struct FlowNetwork: Sendable {
     private(set) var moves: [UInt64]
     private(set) var carrying: [UInt64]
     private(set) var money: UInt64 = 0
+    /// Sources whose `moves` is stale (see `State.moves(of:)`).
+    private var stale: UInt64 = 0
     private(set) var unrouted: [Int]
     /// Cash no source pays for, over all patterns (0 when the caps pay for everything).
     private(set) var deficit = 0
@@ -79,19 +81,23 @@ struct FlowNetwork: Sendable {
     /// Runs `body` on the network's own state.
     private mutating func withState<R>(_ body: (inout State) -> R) -> R {
         let t = topology.shape
-        var m = money
+        var m = money, st = stale
         let r = flow.withUnsafeMutableBufferPointer { f in
             residual.withUnsafeMutableBufferPointer { res in
                 moves.withUnsafeMutableBufferPointer { mv in
                     carrying.withUnsafeMutableBufferPointer { c in
-                        var state = State(topology: t, flow: f, residual: res, moves: mv, carrying: c, money: m)
-                        defer { m = state.money }
+                        var state = State(topology: t, flow: f, residual: res, moves: mv, carrying: c, money: m, stale: st)
+                        defer {
+                            m = state.money
+                            st = state.stale
+                        }
                         return withExtendedLifetime(topology) { body(&state) }
                     }
                 }
             }
         }
         money = m
+        stale = st
         return r
     }
 
@@ -150,7 +156,7 @@ struct FlowNetwork: Sendable {
                     let c = UnsafeMutableBufferPointer(rebasing: m[moves.count...])
                     _ = mv.initialize(from: moves)
                     _ = c.initialize(from: carrying)
-                    var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, carrying: c, money: money)
+                    var state = State(topology: topology.shape, flow: f, residual: r, moves: mv, carrying: c, money: money, stale: stale)
                     return withExtendedLifetime(topology) { state.augment(from: p, limit: limit, cut: &cut) }
                 }
             }
