@@ -5,12 +5,13 @@ extension FlowNetwork {
     /// sources could move to (`State.moves`), not seen before, are level d + 1; and so on until
     /// a level holds a source with money left, the `last` level. The blocking flow then pushes
     /// along level-increasing paths only, each edge tried once per level (`arcSource`,
-    /// `arcPattern`, which restarts when a pattern is entered towards another level).
+    /// `arcTargets`, which restarts when a pattern is entered towards another level).
     struct Phase {
         let start: Int
         let levelSource: UnsafeMutableBufferPointer<Int>
         let arcSource: UnsafeMutableBufferPointer<Int>
-        let arcPattern: UnsafeMutableBufferPointer<Int>
+        /// Per pattern, the sources on level `arcLevel` it has not found blocked yet.
+        let arcTargets: UnsafeMutableBufferPointer<UInt64>
         let arcLevel: UnsafeMutableBufferPointer<Int>
         /// The sources of each level, as masks.
         let levelMask: UnsafeMutableBufferPointer<UInt64>
@@ -20,7 +21,7 @@ extension FlowNetwork {
         /// The sources the last levelling reached.
         var reached: UInt64 = 0
 
-        /// Splits the scratch (`ints`: 2 × sources + 2 × patterns, `masks`: (sources + 1) × (1 + words)).
+        /// Splits the scratch (`ints`: 2 × sources + patterns, `masks`: (sources + 1) × (1 + words) + patterns).
         init(start p: Int, ints: UnsafeMutableBufferPointer<Int>, masks: UnsafeMutableBufferPointer<UInt64>, topology t: Shape) {
             let n = t.sources, patterns = t.patternMask.count
             func slice(_ from: Int, _ count: Int) -> UnsafeMutableBufferPointer<Int> {
@@ -29,10 +30,10 @@ extension FlowNetwork {
             start = p
             levelSource = slice(0, n)
             arcSource = slice(n, n)
-            arcPattern = slice(2 * n, patterns)
-            arcLevel = slice(2 * n + patterns, patterns)
+            arcLevel = slice(2 * n, patterns)
             levelMask = UnsafeMutableBufferPointer(rebasing: masks[0..<n + 1])
-            levelPatterns = UnsafeMutableBufferPointer(rebasing: masks[(n + 1)...])
+            levelPatterns = UnsafeMutableBufferPointer(rebasing: masks[(n + 1)..<(n + 1) * (1 + t.words)])
+            arcTargets = UnsafeMutableBufferPointer(rebasing: masks[((n + 1) * (1 + t.words))...])
         }
 
         /// Levels the sources reachable from the start pattern up to the first level with money
@@ -157,25 +158,23 @@ extension FlowNetwork {
             return pushed
         }
 
-        /// Pushes at most `f` through pattern `y` to its sources on level `level`.
+        /// Pushes at most `f` through pattern `y` to its useful sources on level `level`.
         mutating func fromPattern(_ y: Int, _ level: Int, _ f: Int, _ state: inout State) -> Int {
             let t = state.topology
             if arcLevel[y] != level {
                 arcLevel[y] = level
-                arcPattern[y] = t.patternStart[y]
+                arcTargets[y] = t.patternMask[y] & levelMask[level]
             }
             var pushed = 0
-            while arcPattern[y] < t.patternStart[y + 1] {
-                let e = arcPattern[y], s = t.edgeSource[e]
-                if levelSource[s] == level && levelMask[level] & (1 << UInt64(s)) != 0 {
-                    let x = fromSource(s, f - pushed, &state)
-                    if x > 0 {
-                        state.changeFlow(e, by: x)
-                        pushed += x
-                        if pushed == f { return pushed }
-                    }
+            while arcTargets[y] != 0 {
+                let s = arcTargets[y].trailingZeroBitCount
+                let x = fromSource(s, f - pushed, &state)
+                if x > 0 {
+                    state.changeFlow(t.edgeOf[y * t.sources + s], by: x)
+                    pushed += x
+                    if pushed == f { return pushed }
                 }
-                arcPattern[y] += 1
+                arcTargets[y] &= arcTargets[y] - 1
             }
             return pushed
         }

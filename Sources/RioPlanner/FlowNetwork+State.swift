@@ -98,8 +98,8 @@ extension FlowNetwork {
                 return pushed
             }
             let sources = residual.count, patterns = t.patternMask.count
-            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * sources + 2 * patterns) { ints in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (sources + 1) * (1 + t.words)) { masks in
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * sources + patterns) { ints in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: (sources + 1) * (1 + t.words) + patterns) { masks in
                     var phase = Phase(start: p, ints: ints, masks: masks, topology: t)
                     while pushed < limit {
                         if !phase.levels(&self) {
