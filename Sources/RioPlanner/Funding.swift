@@ -45,9 +45,10 @@ struct Funding: Sendable {
     /// How much more cash pattern `p` could take with everything else unchanged.
     ///
     /// By Hall's condition: the least of `caps(Q) - need(Q)` over the sets Q holding `p`'s
-    /// sources, at least 0 (and at most `Int32.max`, the probe of the max-flow method).
-    /// - Complexity: O(2^sources); with many sources an augmenting search from `p` over what it
-    ///   reaches (`FlowNetwork.extra`), or a whole max-flow while the caps fall short.
+    /// sources, at least 0 (with many sources at most `Int32.max`, the probe of the max-flow).
+    /// - Complexity: O(2^sources); with many sources O(1) when `FlowNetwork.Memo` knows it, else
+    ///   an augmenting search from `p` over what it reaches (`FlowNetwork.extra`), or a whole
+    ///   max-flow while the caps fall short.
     func headroom(_ p: Int) -> Int {
         if useSubsets {
             let m = masks[p], full = (1 << caps.count) - 1
@@ -64,7 +65,8 @@ struct Funding: Sendable {
             rest = 0
             return max(0, best)
         }
-        if let network, network.deficit == 0 { return network.headroom(p) }
+        // Optional chaining reads the network in place (a copy would retain its arrays).
+        if network?.deficit == 0, let h = network?.headroom(p) { return h }
         var probe = patternCash
         let total = probe.reduce(0, +)
         probe[p] += Int(Int32.max)
@@ -76,13 +78,13 @@ struct Funding: Sendable {
     /// - Complexity: as `headroom`; with many sources the search stops once `cash` is found.
     func canAdd(_ cash: Int, to p: Int) -> Bool {
         if cash <= 0 { return true }
-        if let network, network.deficit == 0, cash <= Int(Int32.max) { return network.canAdd(cash, to: p) }
+        if cash <= Int(Int32.max), network?.deficit == 0, let ok = network?.canAdd(cash, to: p) { return ok }
         return headroom(p) >= cash
     }
 
     /// Adds `cash` to pattern `p` (removes it when negative), whether or not the caps can pay.
     ///
-    /// - Complexity: O(2^sources); with many sources one augmenting search per path routed.
+    /// - Complexity: O(2^sources); with many sources one augmentation from `p` (`FlowNetwork.add`).
     mutating func add(_ cash: Int, to p: Int) {
         patternCash[p] += cash
         if cash != 0 { network?.add(cash, to: p) }
