@@ -10,9 +10,14 @@ extension FlowNetwork {
         private let masks: UnsafeMutableBufferPointer<UInt64>
 
         init(caps: [Int], patterns: [[Int]]) {
+            // Each pattern's edges run from its most particular source to its most general one
+            // (fewest patterns eligible first), so cash fills particular sources first and the
+            // money left stays where most patterns can reach it without moving others' flows.
+            var eligible = Array(repeating: 0, count: caps.count)
+            for srcs in patterns { for s in srcs { eligible[s] += 1 } }
             var start = [0], src: [Int] = [], pat: [Int] = []
             for (p, srcs) in patterns.enumerated() {
-                for s in srcs {
+                for s in srcs.sorted(by: { (eligible[$0], $0) < (eligible[$1], $1) }) {
                     src.append(s)
                     pat.append(p)
                 }
@@ -56,8 +61,8 @@ extension FlowNetwork {
 
     /// Read-only views of a `Topology`'s arrays, valid while the topology lives.
     ///
-    /// Edges of pattern `p` are `patternStart[p] ..< patternStart[p + 1]`, in the order of its
-    /// sources; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`;
+    /// Edges of pattern `p` are `patternStart[p] ..< patternStart[p + 1]`, its most particular
+    /// source first; the edges into source `s` are `sourceEdges[sourceStart[s] ..< sourceStart[s + 1]]`;
     /// `edgeOf[p * sources + s]` is pattern `p`'s edge to source `s` (-1 if it has none). Sets of
     /// patterns are bit sets of `words` words: `patternsOf[s * words ..< (s + 1) * words]` holds
     /// the patterns source `s` may pay for.
