@@ -14,14 +14,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCRATCH=${SCRATCH:-.build}
-if [ -z "${BIN:-}" ]; then
-  swift build -c release --scratch-path "$SCRATCH" >/dev/null
-  BIN="$SCRATCH/release/rioplan"
-fi
 SHARED=../shared
 CHECK="$SHARED/tools/check-plan"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --scratch-path "$SCRATCH" >/dev/null 2>"$out/build.log" || { cat "$out/build.log" >&2; exit 1; }
+  BIN="$SCRATCH/release/rioplan"
+fi
 python3 Benchmarks/fewer-sources.py "$SHARED/benchmarks/pub-src24" "$out/src24-8src" 8 >/dev/null
 python3 Benchmarks/fewer-sources.py "$SHARED/benchmarks/pub-src40" "$out/src40-8src" 8 >/dev/null
 dirs=("$SHARED/benchmarks/pub-l" "$out/src24-8src" "$SHARED/benchmarks/pub-src24" "$out/src40-8src" "$SHARED/benchmarks/pub-src40")

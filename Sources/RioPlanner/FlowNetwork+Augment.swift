@@ -7,8 +7,11 @@ extension FlowNetwork {
     /// along level-increasing paths only, each edge tried once per level (`arcSource`,
     /// `arcTargets`, which restarts when a pattern is entered towards another level).
     struct Phase {
+        /// The pattern the phase pushes from.
         let start: Int
+        /// Each source's level (-1: not reached).
         let levelSource: UnsafeMutableBufferPointer<Int>
+        /// Per source, the first pattern it pays that the blocking flow has not found blocked.
         let arcSource: UnsafeMutableBufferPointer<Int>
         /// Per pattern, the sources on level `arcLevel` it has not found blocked yet.
         let arcTargets: UnsafeMutableBufferPointer<UInt64>
@@ -17,6 +20,7 @@ extension FlowNetwork {
         let levelMask: UnsafeMutableBufferPointer<UInt64>
         /// Per level, the patterns with a source in that level's mask (`Shape.words` words each).
         let levelPatterns: UnsafeMutableBufferPointer<UInt64>
+        /// The level of the sources with money the paths end at.
         var last = 0
         /// The sources the last levelling reached.
         var reached: UInt64 = 0
