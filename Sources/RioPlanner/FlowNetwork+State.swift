@@ -47,6 +47,11 @@ extension FlowNetwork {
             return m
         }
 
+        /// Works out every stale `moves` again, so copies of the state start with none stale.
+        mutating func refreshMoves() {
+            while stale != 0 { _ = moves(of: stale.trailingZeroBitCount) }
+        }
+
         /// Changes what source `s` has left by `x`, and `money`.
         mutating func changeResidual(_ s: Int, by x: Int) {
             residual[s] += x

@@ -22,7 +22,8 @@ struct FlowNetwork: Sendable {
     private(set) var moves: [UInt64]
     private(set) var carrying: [UInt64]
     private(set) var money: UInt64 = 0
-    /// Sources whose `moves` is stale (see `State.moves(of:)`).
+    /// Sources whose `moves` is stale (see `State.moves(of:)`): none between moves, as every
+    /// change ends with `State.refreshMoves`.
     private var stale: UInt64 = 0
     private(set) var unrouted: [Int]
     /// Cash no source pays for, over all patterns (0 when the caps pay for everything).
@@ -88,6 +89,7 @@ struct FlowNetwork: Sendable {
                     carrying.withUnsafeMutableBufferPointer { c in
                         var state = State(topology: t, flow: f, residual: res, moves: mv, carrying: c, money: m, stale: st)
                         defer {
+                            state.refreshMoves()
                             m = state.money
                             st = state.stale
                         }
@@ -143,9 +145,14 @@ struct FlowNetwork: Sendable {
     /// The most extra cash pattern `p` could route, at most `limit`, everything else unchanged;
     /// remembered when the search ran out of paths.
     ///
-    /// Augments on copies of the flows, residuals and masks, so the network is left as it was.
+    /// Augments on copies of the flows, residuals and masks, so the network is left as it was;
+    /// when `p`'s own sources' money is all it can get, without copying (`directOnly`).
     /// - Complexity: see `State.augment`; O(edges + sources × words) to copy.
     func extra(_ p: Int, limit: Int) -> Int {
+        if let (h, cut) = directOnly(p, limit: limit) {
+            if let cut { memo.store(p, h, cut: cut) }
+            return h
+        }
         var cut: UInt64?
         let h = withUnsafeTemporaryAllocation(of: Int.self, capacity: flow.count) { f in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: residual.count) { r in
@@ -163,5 +170,37 @@ struct FlowNetwork: Sendable {
         }
         if let cut, deficit == 0 { memo.store(p, h, cut: cut) }
         return h
+    }
+
+    /// `State.augment`'s answer when no path beyond `p`'s own sources has money, worked out
+    /// on the network as it is: the money of `p`'s sources (up to `limit`), with the cut when
+    /// the search would have run out of paths; nil when there may be more.
+    ///
+    /// Paying from `p`'s sources only adds `p` to the patterns they pay, which moves money
+    /// among `p`'s sources only, so the reachable sources are those of the network as it is.
+    /// - Complexity: O(sources) word operations.
+    func directOnly(_ p: Int, limit: Int) -> (Int, UInt64?)? {
+        let t = topology.shape
+        var pushed = 0, left = money
+        for e in t.patternStart[p]..<t.patternStart[p + 1] where pushed < limit {
+            let s = t.edgeSource[e]
+            let x = min(residual[s], limit - pushed)
+            pushed += x
+            if x == residual[s] { left &= ~(1 << UInt64(s)) }
+        }
+        if pushed >= limit { return (pushed, nil) }
+        var seen = t.patternMask[p], frontier = seen
+        while frontier != 0 {
+            var next: UInt64 = 0, f = frontier
+            while f != 0 {
+                next |= moves[f.trailingZeroBitCount]
+                f &= f - 1
+            }
+            next &= ~seen
+            if next & left != 0 { return nil }
+            seen |= next
+            frontier = next
+        }
+        return (pushed, seen)
     }
 }
