@@ -3,8 +3,10 @@
 /// Sessions with the same set of eligible sources form a *pattern*. By Hall's theorem the cash
 /// is payable exactly when, for every set Q of sources, the cash of patterns whose eligible
 /// sources all lie in Q is at most the caps of Q. With few sources this is kept incrementally
-/// (`need[Q]`), which makes feasibility and headroom checks O(2^sources); allocation itself is
-/// an exact max-flow.
+/// (`need[Q]`), which makes feasibility and headroom checks O(2^sources). With more sources a
+/// maximum flow is kept from move to move (`FlowNetwork`) and headroom is the most an
+/// augmenting search from the pattern can add, the same number by max-flow/min-cut. The
+/// allocation written to plans is always a fresh max-flow (`FlowGraph`).
 struct Funding: Sendable {
     let caps: [Int]
     let patterns: [[Int]]
@@ -14,6 +16,9 @@ struct Funding: Sendable {
     private(set) var need: [Int]
     private(set) var patternCash: [Int]
     let useSubsets: Bool
+    /// The kept maximum flow, when there are more than `SolverTuning.maxSubsetSources` sources
+    /// and at most `SolverTuning.maxFlowNetworkSources`.
+    private(set) var network: FlowNetwork?
 
     init(caps: [Int], patterns: [[Int]]) {
         self.caps = caps
@@ -33,11 +38,17 @@ struct Funding: Sendable {
         } else {
             capOfSet = []
             need = []
+            if caps.count <= SolverTuning.maxFlowNetworkSources { network = FlowNetwork(caps: caps, patterns: patterns) }
         }
     }
 
     /// How much more cash pattern `p` could take with everything else unchanged.
-    /// - Complexity: O(2^sources), or a max-flow when there are many sources.
+    ///
+    /// By Hall's condition: the least of `caps(Q) - need(Q)` over the sets Q holding `p`'s
+    /// sources, at least 0 (with many sources at most `Int32.max`, the probe of the max-flow).
+    /// - Complexity: O(2^sources); with many sources O(1) when `FlowNetwork.Memo` knows it, else
+    ///   an augmenting search from `p` over what it reaches (`FlowNetwork.extra`), or a whole
+    ///   max-flow while the caps fall short.
     func headroom(_ p: Int) -> Int {
         if useSubsets {
             let m = masks[p], full = (1 << caps.count) - 1
@@ -54,16 +65,29 @@ struct Funding: Sendable {
             rest = 0
             return max(0, best)
         }
+        // Optional chaining reads the network in place (a copy would retain its arrays).
+        if network?.deficit == 0, let h = network?.headroom(p) { return h }
         var probe = patternCash
         let total = probe.reduce(0, +)
         probe[p] += Int(Int32.max)
         return max(0, Funding.maxFlow(caps: caps, patterns: patterns, cash: probe) - total)
     }
 
-    func canAdd(_ cash: Int, to p: Int) -> Bool { cash <= 0 || headroom(p) >= cash }
+    /// Whether pattern `p` can take `cash` more: `headroom(p) >= cash`.
+    ///
+    /// - Complexity: as `headroom`; with many sources the search stops once `cash` is found.
+    func canAdd(_ cash: Int, to p: Int) -> Bool {
+        if cash <= 0 { return true }
+        if cash <= Int(Int32.max), network?.deficit == 0, let ok = network?.canAdd(cash, to: p) { return ok }
+        return headroom(p) >= cash
+    }
 
+    /// Adds `cash` to pattern `p` (removes it when negative), whether or not the caps can pay.
+    ///
+    /// - Complexity: O(2^sources); with many sources one augmentation from `p` (`FlowNetwork.add`).
     mutating func add(_ cash: Int, to p: Int) {
         patternCash[p] += cash
+        if cash != 0 { network?.add(cash, to: p) }
         guard useSubsets, cash != 0 else { return }
         let m = masks[p], rest = ((1 << caps.count) - 1) & ~m
         var sub = rest

@@ -183,8 +183,15 @@ enum SolverTuning {
 
     /// With at most this many funding sources, `Funding` keeps the cash needed by every set of
     /// sources (2^sources integers) and answers headroom by Hall's condition; with more, it
-    /// runs a max-flow per question.
+    /// keeps a maximum flow (`FlowNetwork`) and answers by an augmenting search.
     ///
-    /// 2^14 bounds the table at 16,384 integers, which each insert or remove may touch.
+    /// 2^14 bounds the table at 16,384 integers, which each insert or remove may touch. Below
+    /// it the table is as fast as the search or faster, and keeps the plans written with few
+    /// sources unchanged.
     static let maxSubsetSources = 14
+    /// With more than `maxSubsetSources` and at most this many funding sources, `Funding` keeps a
+    /// maximum flow from move to move; with more, it runs a whole max-flow per question.
+    ///
+    /// The kept flow's searches hold sets of sources in one 64-bit word.
+    static let maxFlowNetworkSources = 64
 }
