@@ -15,8 +15,31 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var message: String
     public var hint: String
 
+    /// Control characters in `message` or `hint` (a quoted value from the file may hold line
+    /// breaks, tabs or worse) are shown escaped, so that a diagnostic is always one line.
     public init(_ location: SourceLocation, _ message: String, hint: String) {
-        self.location = location; self.message = message; self.hint = hint
+        self.location = location; self.message = Diagnostic.visible(message); self.hint = Diagnostic.visible(hint)
+    }
+
+    /// `text` with every control character and line or paragraph separator written as an
+    /// escape: `\n`, `\r`, `\t`, `\u{7}`, `\u{2028}`.
+    public static func visible(_ text: String) -> String {
+        func hidden(_ u: Unicode.Scalar) -> Bool {
+            let c = u.properties.generalCategory
+            return c == .control || c == .lineSeparator || c == .paragraphSeparator
+        }
+        guard text.unicodeScalars.contains(where: hidden) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where hidden(u): out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// `file:line:col: what is wrong; what to do`.

@@ -122,11 +122,11 @@ extension RioPlanCommand.Export {
             abstract: "Write the co-financing sheet: an .xlsx workbook (Sessions, Sources, Conventions, In-kind) or a .csv of the Sessions sheet.",
             discussion: """
                 The format follows the --out extension: .xlsx or .csv. Money cells are numbers in
-                the plan's currency; totals are SUM formulas with their values cached. The workbook
-                ends with an Asks sheet: what more money would buy, as `rioplan asks` lists it
-                (re-planned with 20,000 steps, seed 1; --asks 0 leaves it out).
+                the plan's currency; totals are SUM formulas with their values cached. With --asks N
+                the workbook ends with an Asks sheet for resource mobilisation: what more money
+                would buy, as `rioplan asks` lists it (re-planned with 20,000 steps, seed 1).
 
-                Example: rioplan export cofinancing Plans/jlg-2027.plan.json --out cofinancing.xlsx
+                Example: rioplan export cofinancing Plans/jlg-2027.plan.json --out cofinancing.xlsx --asks 5
                 """)
 
         @Argument(help: ArgumentHelp("The plan file written by `rioplan plan`.", valueName: "PLAN.json"))
@@ -138,9 +138,9 @@ extension RioPlanCommand.Export {
         @Option(
             name: .long,
             help: ArgumentHelp(
-                "Lines of the workbook's Asks sheet (what more money would buy, each re-planned as `rioplan asks` does); 0 leaves it out.",
+                "Add an Asks sheet of N lines: what more money would buy, each re-planned as `rioplan asks` does (takes one re-plan per line and per source).",
                 valueName: "N"))
-        var asks: Int = 5
+        var asks: Int = 0
 
         @OptionGroup var inputs: PlanInputOverrides
 
