@@ -91,8 +91,12 @@ extension Workspace {
     /// `rioplan report`: the one-page HTML report of a verified plan.
     ///
     /// - Throws: the verifier's violations (exit 65) for a plan `check` rejects.
+    ///
+    /// With delivery records for the plan in the workspace database, the report gains its
+    /// monitoring section (planned against delivered, women's share, outcomes).
     public func report(_ context: PlanContext) throws -> Data {
         try context.requireValid()
-        return HTMLReport(context: context.exportContext).render()
+        let monitoring = try existingDatabase() == nil ? nil : monitoringSummary(plan: context.plan.name, catalog: context.catalog)
+        return HTMLReport(context: context.exportContext, monitoring: monitoring).render()
     }
 }

@@ -9,8 +9,12 @@ extension Workspace {
     ///
     /// - Throws: `RioError.unreadable` without a workspace database, `.usage` for a plan never recorded.
     public func monitoringSummary(plan: String) throws -> MonitoringSummary {
+        try monitoringSummary(plan: plan, catalog: try self.catalog())
+    }
+
+    /// The monitoring summary of `plan`, named with `catalog`'s regions and modules.
+    func monitoringSummary(plan: String, catalog: Catalog) throws -> MonitoringSummary {
         let db = try requireDatabase("no workspace database yet; `rioplan plan` records plans and `rioplan record` their delivery")
-        let catalog = try self.catalog()
         let snapshot = try RecordSnapshot(db: db, plans: [plan])
         var sessions: [MonitoringSummary.SessionLine] = []
         var regions: [String: MonitoringSummary.RegionLine] = [:]

@@ -13,9 +13,14 @@ struct RecordColumn: Sendable, Hashable {
 
     /// `Pre-test score` → `pretestscore`: what headers are compared by (letters and digits,
     /// lower-cased).
+    ///
+    /// A byte-order mark at the start, also as the `ï»¿` it becomes when a UTF-8 file was opened
+    /// as Latin-1 and saved again, is not part of the name.
     static func normal(_ header: String) -> String {
+        var text = header
+        for mark in ["\u{FEFF}", "ï»¿"] where text.hasPrefix(mark) { text.removeFirst(mark.count) }
         var out = String.UnicodeScalarView()
-        for u in header.lowercased().unicodeScalars where ("a"..."z").contains(u) || ("0"..."9").contains(u) || (u.value > 127 && u.properties.isAlphabetic) {
+        for u in text.lowercased().unicodeScalars where ("a"..."z").contains(u) || ("0"..."9").contains(u) || (u.value > 127 && u.properties.isAlphabetic) {
             out.append(u)
         }
         return String(out)
