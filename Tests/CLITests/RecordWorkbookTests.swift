@@ -55,4 +55,22 @@ import Testing
         #expect(!a.contains("id=\"monitoring-regions\"") && b.contains("id=\"monitoring-regions\""))
         for name in RecordCommandTests.names { #expect(!b.contains(name), "\(name) in the report") }
     }
+
+    @Test func nationalReportsCarryFiguresAndNoNames() throws {
+        let s = try Scratch()
+        try s.recordAll()
+        let md = s.dir.appendingPathComponent("ken.md").path, xlsx = s.dir.appendingPathComponent("ken.xlsx").path
+        let a = try s.run(["national-report", "KEN", "--out", md])
+        let b = try s.run(["national-report", "ken", "--plan", "tiny", "--out", xlsx])
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr) \(b.stderr)")
+        let text = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(text.contains("UNFCCC") && text.contains("CBD") && text.contains("UNCCD"))
+        let parts = try Rioplan.tool("unzip", ["-p", xlsx])
+        #expect(parts.status == 0 && parts.stdout.contains("Kenya"))
+        for name in RecordCommandTests.names {
+            #expect(!text.contains(name) && !parts.stdout.contains(name), "\(name) in a national report")
+        }
+        let unknown = try s.run(["national-report", "KEY", "--out", md])
+        #expect(unknown.status == 64 && unknown.stderr.contains("did you mean `KEN`?"), "\(unknown.stderr)")
+    }
 }
