@@ -69,7 +69,8 @@ extension Workspace {
         let s = l.stored, module = catalog.module(s.module)
         let venueID = l.delivery.map { $0.venue } ?? s.venue
         let location = venueID.flatMap { catalog.venue($0) }.map { "\($0.name), \($0.city)" } ?? (venueID ?? "Online")
-        let secretariats = s.conventionIDs.map { id in catalog.convention(id)?.secretariat ?? "\(id) secretariat" }
+        // The conventions' secretariats (the catalog's `secretariat` is their seat, e.g. Bonn), then the module's partners.
+        let secretariats = s.conventionIDs.map { "\($0) secretariat" }
         let sum = { (f: (AttendanceTally) -> Int) in l.tallies.reduce(0) { $0 + f($1) } }
         return CountryReceived.Activity(
             session: s.session, title: module?.title ?? s.module, description: module?.summary ?? module?.title ?? s.module,
