@@ -11,15 +11,12 @@ public struct ExportContext: Sendable {
     public var planPath: String
     public var request: PlanRequest
     public var catalog: Catalog
-    /// Things a person should know (inputs changed since the plan was made), for stderr.
-    public var warnings: [String]
     /// When the plan was written (the file's modification time or the version's recording
     /// time, whole seconds); calendars use it as `DTSTAMP`, so the same plan gives the same bytes.
     public var writtenAt: Date?
 
-    public init(plan: Plan, planPath: String, request: PlanRequest, catalog: Catalog, warnings: [String] = [], writtenAt: Date? = nil) {
+    public init(plan: Plan, planPath: String, request: PlanRequest, catalog: Catalog, writtenAt: Date? = nil) {
         self.plan = plan; self.planPath = planPath; self.request = request; self.catalog = catalog
-        self.warnings = warnings
         self.writtenAt = writtenAt ?? PlanFile.modificationDate(planPath)
     }
 

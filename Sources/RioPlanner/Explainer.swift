@@ -147,14 +147,7 @@ public enum Explainer {
                 message: "no funding source may pay for \(d.module.id) in \(d.demand.region) (cash \(Money.text(cash))); add a source whose filters admit it")
         }
         // Which single source, raised by the shortfall, would admit it?
-        var admits: [String] = []
-        for s in srcs {
-            var caps = p.sources.map(\.cap)
-            caps[s] += short
-            var g = Funding(caps: caps, patterns: p.patterns)
-            for (q, c) in f.patternCash.enumerated() where c != 0 { g.add(c, to: q) }
-            if g.canAdd(cash, to: d.pattern) { admits.append(p.sources[s].source.id) }
-        }
+        let admits = f.sourcesAdmitting(cash, to: d.pattern, raisedBy: short).map { p.sources[$0].source.id }
         let names = srcs.map { p.sources[$0].source.id }.joined(separator: ", ")
         let fix =
             admits.isEmpty

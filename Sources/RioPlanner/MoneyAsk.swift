@@ -35,13 +35,7 @@ public struct MoneyAsk: Sendable, Hashable, Codable {
             let room = schedule.funding.headroom(d.pattern)
             guard a.cash > room, !problem.patterns[d.pattern].isEmpty else { continue }
             let short = a.cash - room
-            let admits = problem.patterns[d.pattern].filter { s in
-                var caps = problem.sources.map(\.cap)
-                caps[s] += short
-                var f = Funding(caps: caps, patterns: problem.patterns)
-                for (q, c) in schedule.funding.patternCash.enumerated() where c != 0 { f.add(c, to: q) }
-                return f.canAdd(a.cash, to: d.pattern)
-            }
+            let admits = schedule.funding.sourcesAdmitting(a.cash, to: d.pattern, raisedBy: short)
             out.append(
                 MoneyAsk(
                     demand: d.id, value: d.value, cash: a.cash, available: room, shortfall: short,

@@ -28,7 +28,7 @@ public struct PlanContext: Sendable {
 
     /// What the exports read.
     public var exportContext: ExportContext {
-        ExportContext(plan: plan, planPath: label, request: request, catalog: catalog, warnings: warnings, writtenAt: writtenAt)
+        ExportContext(plan: plan, planPath: label, request: request, catalog: catalog, writtenAt: writtenAt)
     }
 
     /// Throws the verifier's violations unless the plan is valid: exports and the report refuse

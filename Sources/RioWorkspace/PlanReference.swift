@@ -48,6 +48,17 @@ public struct ReferencedPlan: Sendable {
     public var path: String?
     /// When it was written: the file's modification time, or the version's recording time.
     public var writtenAt: Date?
+
+    public init(plan: Plan, label: String, version: Int?, path: String?, writtenAt: Date?) {
+        self.plan = plan; self.label = label; self.version = version; self.path = path; self.writtenAt = writtenAt
+    }
+
+    /// A recorded version, named `NAME@N`.
+    ///
+    /// - Throws: `RioError.data` when its JSON cannot be read.
+    init(recorded run: PlanRun) throws {
+        self.init(plan: try run.decodedPlan(), label: "\(run.name)@\(run.version)", version: run.version, path: nil, writtenAt: run.recordedDate)
+    }
 }
 
 extension Workspace {
@@ -71,7 +82,7 @@ extension Workspace {
                 "no recorded plan \(name)@\(shown)"
                     + (have.isEmpty ? "; `rioplan history \(name)` lists none" : "; recorded versions: \(have.joined(separator: ", "))"))
         }
-        return ReferencedPlan(plan: try run.decodedPlan(), label: "\(name)@\(run.version)", version: run.version, path: nil, writtenAt: run.recordedDate)
+        return try ReferencedPlan(recorded: run)
     }
 }
 

@@ -47,7 +47,7 @@ extension Workspace {
     func currentPlan(name: String, requestPath: String, against: PlanReference?) throws -> ReferencedPlan {
         if let against { return try plan(against, defaultName: name) }
         if let db = try existingDatabase(), let run = try db.latestPlanRun(name: name) {
-            return ReferencedPlan(plan: try run.decodedPlan(), label: "\(name)@\(run.version)", version: run.version, path: nil, writtenAt: run.recordedDate)
+            return try ReferencedPlan(recorded: run)
         }
         let file = ((requestPath as NSString).deletingLastPathComponent as NSString).appendingPathComponent("\(name).plan.json")
         if FileManager.default.fileExists(atPath: file) { return try plan(PlanReference(file)) }
