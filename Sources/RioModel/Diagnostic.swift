@@ -82,6 +82,7 @@ public enum ExitStatus: Int32, Sendable {
     case noInput = 66
     case software = 70
     case cannotCreate = 73
+    case noPermission = 77
 }
 
 /// An error a person can act on, with the exit code it maps to.
@@ -98,14 +99,20 @@ public enum RioError: Error, Sendable, CustomStringConvertible {
     case data(String)
     /// RioPlan broke one of its own invariants (exit 70): a bug to report, never the user's input.
     case internalError(String)
+    /// The caller is known but their role does not allow this (exit 77; HTTP 403).
+    case forbidden(String)
+    /// A thing the caller may not see, or that does not exist (exit 65; HTTP 404): the message
+    /// never reveals another region's content.
+    case notFound(String)
 
     public var exitStatus: ExitStatus {
         switch self {
-        case .invalidInput, .data: return .dataError
+        case .invalidInput, .data, .notFound: return .dataError
         case .unreadable: return .noInput
         case .cannotWrite: return .cannotCreate
         case .usage: return .usage
         case .internalError: return .software
+        case .forbidden: return .noPermission
         }
     }
 
@@ -118,7 +125,7 @@ public enum RioError: Error, Sendable, CustomStringConvertible {
         case .unreadable(let p, let r): return "cannot read \(p): \(r); check the path and that the file is readable"
         case .cannotWrite(let p, let r): return "cannot write \(p): \(r); check that the folder exists and is writable"
         case .usage(let m): return m
-        case .data(let m): return m
+        case .data(let m), .forbidden(let m), .notFound(let m): return m
         case .internalError(let m):
             return "internal error: \(m); this is a bug in RioPlan, not in your files; please report it with the command you ran"
         }
