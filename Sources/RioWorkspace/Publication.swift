@@ -58,7 +58,7 @@ extension Workspace {
         guard let run = try version.map({ try db.planRun(name: name, version: $0) }) ?? db.latestPlanRun(name: name), let runID = run.id else {
             let have = try db.planRuns(name: name).map { "\($0.version)" }
             throw RioError.data(
-                "no recorded plan \(name)@\(version.map(String.init) ?? "latest")"
+                "no recorded plan \(version.map { "\(name)@\($0)" } ?? name)"
                     + (have.isEmpty ? "" : " (recorded versions: \(have.joined(separator: ", ")))")
                     + "; `rioplan history \(name)` lists the recorded versions, and `rioplan plan` records a new one")
         }

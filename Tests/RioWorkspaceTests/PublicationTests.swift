@@ -50,7 +50,7 @@ import Testing
         _ = try f.plan(ws)
         #expect(
             problem { _ = try ws.publish("nope", by: "x") }
-                == "no recorded plan nope@latest; `rioplan history nope` lists the recorded versions, and `rioplan plan` records a new one")
+                == "no recorded plan nope; `rioplan history nope` lists the recorded versions, and `rioplan plan` records a new one")
         #expect(
             problem { _ = try ws.publish("t@7", by: "x") }
                 == "no recorded plan t@7 (recorded versions: 1); `rioplan history t` lists the recorded versions, and `rioplan plan` records a new one")
