@@ -42,4 +42,13 @@ public struct NeedSubmission: Sendable, Hashable, Codable {
             }
         }
     }
+
+    /// The submissions as pretty JSON with sorted keys, times in ISO 8601 (UTC), dates as
+    /// `YYYY-MM-DD`: stable across runs.
+    public static func json(_ submissions: [NeedSubmission]) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        e.dateEncodingStrategy = .iso8601
+        return String(decoding: try e.encode(submissions), as: UTF8.self) + "\n"
+    }
 }
