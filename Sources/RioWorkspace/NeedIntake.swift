@@ -53,10 +53,16 @@ extension Workspace {
         return horizon
     }
 
-    /// The names of the plan requests under the plans folder, sorted.
+    /// The names of the plan requests under the plans folder (YAML files with a top-level
+    /// `horizon:` line; list files such as a written demand list have none), sorted.
     func knownCycles() -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: plansFolder)) ?? []
-        return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+        return files.filter { name in
+            guard name.hasSuffix(".yaml"), !name.hasPrefix("."),
+                let data = FileManager.default.contents(atPath: (plansFolder as NSString).appendingPathComponent(name))
+            else { return false }
+            return String(decoding: data.prefix(64 * 1024), as: UTF8.self).split(separator: "\n").contains { $0.hasPrefix("horizon:") }
+        }.map { String($0.dropLast(5)) }.sorted()
     }
 
     /// The region whose needs `principal` may send or read: their own for a regional office,
