@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_pip=()
-for mod in icalendar openpyxl yaml; do
+for mod in icalendar openpyxl yaml playwright; do
   python3 -c "import $mod" 2>/dev/null || need_pip+=("$mod")
 done
 if [ ${#need_pip[@]} -gt 0 ]; then
