@@ -20,6 +20,9 @@ extension AppDatabase {
         m.registerMigration("v4-records") { db in
             for sql in recordsSchema { try db.execute(sql: sql) }
         }
+        m.registerMigration("v5-publishing-and-access") { db in
+            for sql in publishingSchema { try db.execute(sql: sql) }
+        }
         return m
     }
 

@@ -1,14 +1,16 @@
 import Foundation
 import RioModel
 import RioStore
+import Synchronization
 
 /// A RioPlan workspace: the catalog folder, the workspace database and the plans folder, and
 /// the workflow every front end (the `rioplan` command line, the coming server) calls.
 ///
 /// A workspace loads each input once per process and opens one database connection, shared by
 /// every step of a command (a `plan --baseline` run reads the baseline and records the new
-/// version through the same connection). It is not meant to be shared across threads.
-public final class Workspace {
+/// version through the same connection). It is safe to share between threads and concurrent
+/// server tasks: its caches sit behind one `Mutex`, and the database is one `AppDatabase`.
+public final class Workspace: Sendable {
     /// The catalog folder (default `Catalog`).
     public let catalogFolder: String
     /// The workspace SQLite database (default `.rioplan/rioplan.sqlite`).
@@ -16,8 +18,20 @@ public final class Workspace {
     /// Where plans live; recorded plans (`NAME@N`) resolve their inputs relative to it.
     public let plansFolder: String
 
-    private var openedDatabase: AppDatabase?
-    private var loadedCatalog: Catalog?
+    /// What a workspace loads once and keeps: the database connection, the catalog, the access
+    /// key and the published plans' contexts.
+    struct Cache {
+        var database: AppDatabase?
+        var catalog: Catalog?
+        /// The key of the access tokens' keyed hashes, once read or created.
+        var accessKey: KeyedHash?
+        /// The latest published version of each name, loaded and verified, with its calendar
+        /// history over the published versions.
+        var published: [String: PublishedState] = [:]
+    }
+
+    /// The caches; every read and write of them holds the lock.
+    let cache = Mutex(Cache())
 
     /// The database path when neither `--db` nor `$RIOPLAN_DB` names one.
     public static let defaultDatabasePath = ".rioplan/rioplan.sqlite"
@@ -37,15 +51,17 @@ public final class Workspace {
 
     /// The workspace database, opened (and created) on first use; one connection per workspace.
     public func database() throws -> AppDatabase {
-        if let openedDatabase { return openedDatabase }
-        let db = try AppDatabase(path: databasePath)
-        openedDatabase = db
-        return db
+        try cache.withLock { cache in
+            if let db = cache.database { return db }
+            let db = try AppDatabase(path: databasePath)
+            cache.database = db
+            return db
+        }
     }
 
     /// The database if its file exists (reading commands never create one), else nil.
     public func existingDatabase() throws -> AppDatabase? {
-        if let openedDatabase { return openedDatabase }
+        if let db = cache.withLock({ $0.database }) { return db }
         guard FileManager.default.fileExists(atPath: databasePath) else { return nil }
         return try database()
     }
@@ -60,10 +76,12 @@ public final class Workspace {
 
     /// The workspace's catalog, loaded and validated once.
     public func catalog() throws -> Catalog {
-        if let loadedCatalog { return loadedCatalog }
-        let c = try CatalogLoader.load(folder: catalogFolder)
-        loadedCatalog = c
-        return c
+        try cache.withLock { cache in
+            if let c = cache.catalog { return c }
+            let c = try CatalogLoader.load(folder: catalogFolder)
+            cache.catalog = c
+            return c
+        }
     }
 
     /// A catalog folder's catalog: the workspace's own (cached) or another one, loaded once.
