@@ -68,7 +68,7 @@ struct AdminController {
         let form = try await SubmittedForm.read(request, limit: limit)
         try form.verifyCSRF(caller)
         guard let name = form.value("name"), let roleText = form.value("role") else { throw PlatformFailure.badRequest("give the person's name and role") }
-        let role = try AccessRole(parsing: roleText, catalog: try workspace.catalog())
+        let role = try workspace.accessRole(roleText)
         let issued = try workspace.addAccess(name: name, role: role)
         return try accessPage(
             caller, issued: .init(name: issued.name, role: issued.role.description, signInToken: issued.signInToken, feedPath: issued.feedPath))
