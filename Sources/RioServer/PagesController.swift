@@ -77,7 +77,10 @@ struct PagesController {
     }
 
     struct RegionView {
-        struct Row { var id: String; var module: String; var start: String; var end: String; var venue: String; var language: String; var participants: Int; var conventions: String }
+        struct Row {
+            var id: String; var module: String; var start: String; var end: String; var venue: String; var language: String; var participants: Int;
+            var conventions: String
+        }
         var layout: PageLayout
         var name: String
         var version: Int

@@ -24,7 +24,9 @@ public struct PlatformContext: RequestContext {
     /// - Throws: `PlatformFailure.unauthorized` (401) without a caller, `.forbidden` (403) when
     ///   the role may not use the area.
     public func require(_ area: PlatformArea) throws -> Caller {
-        guard let caller else { throw credentialProblem ?? PlatformFailure.unauthorized("sign in first: open /signin and paste the sign-in token from `rioplan access add`") }
+        guard let caller else {
+            throw credentialProblem ?? PlatformFailure.unauthorized("sign in first: open /signin and paste the sign-in token from `rioplan access add`")
+        }
         guard AccessPolicy.allows(caller.principal.role, area) else {
             throw PlatformFailure.forbidden("\(caller.principal.role) may not use \(area.description); ask the coordinator for access")
         }

@@ -29,7 +29,7 @@ enum RouteInput {
     /// The scheme and host the caller used (behind a proxy: `X-Forwarded-Proto` / `-Host`).
     static func origin(_ request: Request, context: PlatformContext) -> (scheme: String, host: String) {
         let forwardedHost = request.headers[RouteInput.forwardedHost].flatMap { $0.split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } }
-        let host = forwardedHost ?? request.head.authority ?? request.headers[.host] ?? "localhost"
+        let host = forwardedHost ?? request.head.authority ?? "localhost"
         let safeHost = host.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || ".-:[]".unicodeScalars.contains($0) } ? host : "localhost"
         return (context.viaHTTPS ? "https" : (request.head.scheme ?? "http"), safeHost)
     }

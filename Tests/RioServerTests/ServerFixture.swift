@@ -96,7 +96,7 @@ final class ServerFixture: Sendable {
 
     /// The platform over the fixture's workspace; access-log lines are kept in `logLines`.
     func app(maxBodyBytes: Int = ServerOptions.defaultMaxBodyBytes) throws -> some ApplicationProtocol {
-        let options = ServerOptions(maxBodyBytes: maxBodyBytes, log: { [logLines] line in logLines.withLock { $0.append(line) } })
+        let options = ServerOptions(maxBodyBytes: maxBodyBytes, log: { [self] line in self.logLines.withLock { $0.append(line) } })
         return Application(router: try PlatformServer(workspace: workspace, options: options).buildRouter())
     }
 

@@ -50,8 +50,9 @@ import Testing
         let fixture = try ServerFixture()
         let app = try fixture.app()
         let (cookie, csrf) = try fixture.session(.coordinator)
-        var headers = SessionTests.form
-        headers[.cookie] = cookie
+        var fields = SessionTests.form
+        fields[.cookie] = cookie
+        let headers = fields
         try await app.test(.router) { client in
             let posts: [(String, String)] = [
                 ("/publish", "plan=t"), ("/access", "name=New&role=viewer"), ("/access/revoke", "name=viewer"),
@@ -82,15 +83,16 @@ import Testing
         let fixture = try ServerFixture()
         let app = try fixture.app()
         let (cookie, csrf) = try fixture.session(.africa)
-        var headers = SessionTests.form
-        headers[.cookie] = cookie
-        headers[.host] = "plans.example.org"
+        var fields = SessionTests.form
+        fields[.cookie] = cookie
+        fields[HTTPFields.Element.Name("X-Forwarded-Host")!] = "plans.example.org"
+        let headers = fields
         try await app.test(.router) { client in
             let feed = fixture.feedToken(.africa)
             let mine = try await client.execute(
                 uri: "/plans/t/subscribe", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&feed=%2Ffeeds%2F\(feed)%2F&region=africa"))
             #expect(mine.status == .ok)
-            #expect(mine.text.contains("webcal://"))
+            #expect(mine.text.contains("webcal://plans.example.org/feeds/"))
             #expect(mine.text.contains("/feeds/\(feed)/t.ics?region=africa"))
             let theirs = try await client.execute(
                 uri: "/plans/t/subscribe", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&feed=\(fixture.feedToken(.weog))"))
@@ -103,8 +105,9 @@ import Testing
         let fixture = try ServerFixture()
         let app = try fixture.app()
         let (cookie, csrf) = try fixture.session(.viewer)
-        var headers = SessionTests.form
-        headers[.cookie] = cookie
+        var fields = SessionTests.form
+        fields[.cookie] = cookie
+        let headers = fields
         try await app.test(.router) { client in
             let out = try await client.execute(uri: "/signout", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(out.status == .seeOther)
