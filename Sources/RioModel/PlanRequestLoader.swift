@@ -193,45 +193,14 @@ private struct Reader {
 
     func demand(_ m: YAMLMap, _ horizon: DayRange?) -> Demand? {
         let id = m.id(), modID = m.string("module"), region = m.string("region")
-        let participants = m.int("participants", range: 1...100_000, rangeText: "a whole number of participants, at least 1")
+        let participants = m.int("participants", range: DemandRules.participants, rangeText: "a whole number of participants, at least 1")
         let langs = m.strings("languages")
-        let priority = m.int("priority", required: false, range: 1...5, rangeText: "a priority from 1 to 5") ?? 3
+        let priority = m.int("priority", required: false, range: DemandRules.priorities, rangeText: "a priority from 1 to 5") ?? DemandRules.defaultPriority
         let earliest = m.day("earliest", required: false), latest = m.day("latest", required: false)
-        var module: TrainingModule?
-        if let modID {
-            module = catalog.module(modID)
-            if module == nil { bag.add(m.location(of: "module"), "unknown module `\(modID)`", hint: suggest(modID, catalog.modules.map(\.id), "module")) }
-        }
-        if let region, catalog.region(region) == nil {
-            bag.add(m.location(of: "region"), "unknown region `\(region)`", hint: suggest(region, catalog.regions.map(\.id), "region"))
-        }
-        if let module, let participants, participants > module.maxParticipants {
-            bag.add(
-                m.location(of: "participants"), "\(participants) participants exceed the \(module.maxParticipants) that module `\(module.id)` allows",
-                hint: "lower participants to \(module.maxParticipants) or split the demand in two")
-        }
-        if let module, let langs {
-            if langs.isEmpty {
-                bag.add(m.location(of: "languages"), "`languages` is empty", hint: "list at least one language, or leave the key out for all of the module's")
-            }
-            let bad = langs.filter { !module.languages.contains($0) }
-            if !bad.isEmpty && bad.count == langs.count {
-                bag.add(
-                    m.location(of: "languages"), "module `\(module.id)` is not given in \(bad.joined(separator: ", "))",
-                    hint: "accept one of its languages: \(module.languages.joined(separator: ", "))")
-            }
-        }
-        if let horizon {
-            if let e = earliest, !horizon.contains(e) {
-                bag.add(m.location(of: "earliest"), "earliest \(e) lies outside the horizon \(horizon.description)", hint: "move it inside the horizon or leave it out")
-            }
-            if let l = latest, !horizon.contains(l) {
-                bag.add(m.location(of: "latest"), "latest \(l) lies outside the horizon \(horizon.description)", hint: "move it inside the horizon or leave it out")
-            }
-        }
-        if let e = earliest, let l = latest, l < e {
-            bag.add(m.location(of: "latest"), "the window is empty: latest \(l) is before earliest \(e)", hint: "swap or correct the dates")
-        }
+        let problems = DemandRules.problems(
+            module: modID, region: region, participants: participants, languages: langs,
+            earliest: earliest, latest: latest, horizon: horizon, catalog: catalog)
+        for p in problems { report(p, at: m.location(of: p.field)) }
         guard let id, let modID, let region, let participants else {
             if let id { incomplete.demands.insert(id) }
             return nil
@@ -239,6 +208,30 @@ private struct Reader {
         return Demand(
             id: id, module: modID, region: region, participants: participants, languages: langs,
             priority: priority, earliest: earliest, latest: latest, location: m.location)
+    }
+
+    /// A demand rule's problem, phrased for the author of a request file.
+    func report(_ problem: DemandRules.Problem, at loc: SourceLocation) {
+        switch problem {
+        case .unknownModule(let id): bag.add(loc, "unknown module `\(id)`", hint: suggest(id, catalog.modules.map(\.id), "module"))
+        case .unknownRegion(let id): bag.add(loc, "unknown region `\(id)`", hint: suggest(id, catalog.regions.map(\.id), "region"))
+        case .overMaximum(let participants, let module):
+            bag.add(
+                loc, "\(participants) participants exceed the \(module.maxParticipants) that module `\(module.id)` allows",
+                hint: "lower participants to \(module.maxParticipants) or split the demand in two")
+        case .noLanguages:
+            bag.add(loc, "`languages` is empty", hint: "list at least one language, or leave the key out for all of the module's")
+        case .languagesNotOffered(let bad, let module, let all):
+            // A request may list languages beyond the module's as long as one of them is given.
+            guard all else { return }
+            bag.add(
+                loc, "module `\(module.id)` is not given in \(bad.joined(separator: ", "))",
+                hint: "accept one of its languages: \(module.languages.joined(separator: ", "))")
+        case .outsideHorizon(let field, let day, let horizon):
+            bag.add(loc, "\(field) \(day) lies outside the horizon \(horizon.description)", hint: "move it inside the horizon or leave it out")
+        case .emptyWindow(let earliest, let latest):
+            bag.add(loc, "the window is empty: latest \(latest) is before earliest \(earliest)", hint: "swap or correct the dates")
+        }
     }
 
     func trainer(_ m: YAMLMap) -> Trainer? {

@@ -23,6 +23,9 @@ extension AppDatabase {
         m.registerMigration("v5-publishing-and-access") { db in
             for sql in publishingSchema { try db.execute(sql: sql) }
         }
+        m.registerMigration("v6-needs") { db in
+            for sql in needsSchema { try db.execute(sql: sql) }
+        }
         return m
     }
 

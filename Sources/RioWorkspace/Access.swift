@@ -21,6 +21,9 @@ public struct IssuedAccess: Sendable {
 
     /// The person's feed folder: a plan's calendar is `FEEDPATH` + `NAME.ics`.
     public var feedPath: String { "/feeds/\(feedToken)/" }
+
+    /// The command that ends this access, the name quoted for a shell when needed.
+    public var revokeCommand: String { "rioplan access revoke \(Workspace.shellWord(name))" }
 }
 
 /// One line of `rioplan access list`: a person given access, live or revoked.

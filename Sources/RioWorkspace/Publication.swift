@@ -10,12 +10,17 @@ public struct Publication: Sendable, Hashable {
     /// Who published it: the signed-in person's name, or the user who ran `rioplan publish`.
     public var publishedBy: String
 
+    public init(name: String, version: Int, publishedAt: Date, publishedBy: String) {
+        self.name = name; self.version = version; self.publishedAt = publishedAt; self.publishedBy = publishedBy
+    }
+
     /// `NAME@N`.
     public var label: String { "\(name)@\(version)" }
 
     init(_ r: AppDatabase.PublicationRecord) {
-        name = r.name; version = r.version; publishedBy = r.publishedBy
-        publishedAt = Workspace.date(stamp: r.publishedAt) ?? Date(timeIntervalSince1970: 0)
+        self.init(
+            name: r.name, version: r.version, publishedAt: Workspace.date(stamp: r.publishedAt) ?? Date(timeIntervalSince1970: 0),
+            publishedBy: r.publishedBy)
     }
 }
 
@@ -53,7 +58,7 @@ extension Workspace {
         guard let run = try version.map({ try db.planRun(name: name, version: $0) }) ?? db.latestPlanRun(name: name), let runID = run.id else {
             let have = try db.planRuns(name: name).map { "\($0.version)" }
             throw RioError.data(
-                "no recorded plan \(name)@\(version.map(String.init) ?? "latest")"
+                "no recorded plan \(version.map { "\(name)@\($0)" } ?? name)"
                     + (have.isEmpty ? "" : " (recorded versions: \(have.joined(separator: ", ")))")
                     + "; `rioplan history \(name)` lists the recorded versions, and `rioplan plan` records a new one")
         }

@@ -33,9 +33,12 @@ public struct RecordImport: Sendable, Hashable {
         return text + (notes.isEmpty ? "" : " (\(notes.joined(separator: "; ")))")
     }
 
-    /// The table of a record file, by its extension: `.xlsx` (the first sheet, or `sheet`), else CSV.
+    /// The table of a record file: XLSX (the first sheet, or `sheet`) when its extension is
+    /// `.xlsx` or its bytes are a ZIP archive (an upload's name may say anything), else CSV.
     public static func sheet(of data: Data, file: String, sheet: String?) throws -> Sheet {
-        if (file as NSString).pathExtension.lowercased() == "xlsx" { return try RecordSheetReaders.xlsx(data: data, file: file, sheet: sheet) }
+        if (file as NSString).pathExtension.lowercased() == "xlsx" || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try RecordSheetReaders.xlsx(data: data, file: file, sheet: sheet)
+        }
         return try RecordSheetReaders.csv(data: data, file: file)
     }
 
@@ -94,17 +97,40 @@ extension Workspace {
     public func recordAttendance(_ sheets: [SignInSheet], sheet name: String? = nil, replace: Bool = false, pseudonymise: Bool = false) throws
         -> RecordImport
     {
-        let db = try database(), catalog = try self.catalog(), directory = SessionDirectory(db)
+        let inputs = sheets.map { s in AttendanceInput(session: s.session, file: s.file, load: { try RecordImport.read(s.file) }) }
+        return try recordAttendance(inputs, sheet: name, replace: replace, pseudonymise: pseudonymise)
+    }
+
+    /// `recordAttendance` for one sheet whose bytes are in memory (an upload), shown as
+    /// `fileName`: the same checks and the same one-transaction insert.
+    public func recordAttendance(
+        session: String, data: Data, fileName: String, sheet name: String? = nil, replace: Bool = false, pseudonymise: Bool = false
+    ) throws -> RecordImport {
+        try recordAttendance([AttendanceInput(session: session, file: fileName, load: { data })], sheet: name, replace: replace, pseudonymise: pseudonymise)
+    }
+
+    /// One sign-in sheet to record: its session, the file as shown, and how to get its bytes.
+    struct AttendanceInput {
+        var session: String
+        var file: String
+        var load: () throws -> Data
+    }
+
+    /// Checks every row of every sheet, then records them all in one transaction, or nothing.
+    func recordAttendance(
+        _ inputs: [AttendanceInput], sheet name: String?, replace: Bool, pseudonymise: Bool, directory known: SessionDirectory? = nil
+    ) throws -> RecordImport {
+        let db = try database(), catalog = try self.catalog(), directory = known ?? SessionDirectory(db)
         let deliveries = try db.deliveries()
         let bag = DiagnosticBag()
         var batches: [AppDatabase.AttendanceBatch] = []
-        for s in sheets {
+        for s in inputs {
             let target = try directory.require(s.session)
             if deliveries[s.session]?.status == DeliveryStatus.cancelled.rawValue {
                 throw RioError.data(
                     "session `\(s.session)` is recorded as cancelled; record it as delivered first (`rioplan record delivery \(s.session) --status delivered`)")
             }
-            let sheet = try RecordImport.sheet(of: try RecordImport.read(s.file), file: s.file, sheet: name)
+            let sheet = try RecordImport.sheet(of: try s.load(), file: s.file, sheet: name)
             let rows = AttendanceSheet.records(sheet, session: s.session, catalog: catalog, bag: bag)
             batches.append(AppDatabase.AttendanceBatch(session: s.session, planSessionId: target.id, rows: rows))
         }
@@ -114,7 +140,7 @@ extension Workspace {
             for i in batches.indices { for j in batches[i].rows.indices { batches[i].rows[j].participant = hash.hex(batches[i].rows[j].participant) } }
         }
         let count = try db.insertAttendance(batches, replace: replace)
-        return RecordImport(what: .attendance, sessions: sheets.map(\.session), count: count, pseudonymised: pseudonymise)
+        return RecordImport(what: .attendance, sessions: inputs.map(\.session), count: count, pseudonymised: pseudonymise)
     }
 
     /// `rioplan record followup`: validates every row (session recorded, participant in the
@@ -135,12 +161,25 @@ extension Workspace {
     /// `rioplan record outcomes`: reads YAML (`.yaml`, `.yml`), CSV or XLSX, validates every
     /// entry, then records them in one transaction, or nothing.
     public func recordOutcomes(file: String, sheet name: String? = nil) throws -> RecordImport {
-        let db = try database(), catalog = try self.catalog(), directory = SessionDirectory(db)
-        let data = try RecordImport.read(file)
+        try recordOutcomes(data: try RecordImport.read(file), fileName: file, sheet: name)
+    }
+
+    /// `recordOutcomes` for a file whose bytes are in memory (an upload), shown as `fileName`
+    /// and read by its extension (`.yaml`, `.yml`, `.xlsx`, else CSV); a ZIP archive is read
+    /// as XLSX whatever its name.
+    public func recordOutcomes(data: Data, fileName file: String, sheet name: String? = nil) throws -> RecordImport {
+        try recordOutcomes(data: data, fileName: file, sheet: name, directory: nil)
+    }
+
+    /// Checks every outcome against `known` (default: every recorded session), then records
+    /// them in one transaction, or nothing.
+    func recordOutcomes(data: Data, fileName file: String, sheet name: String?, directory known: SessionDirectory?) throws -> RecordImport {
+        let db = try database(), catalog = try self.catalog(), directory = known ?? SessionDirectory(db)
         let bag = DiagnosticBag()
         let ext = (file as NSString).pathExtension.lowercased()
+        let zip = data.starts(with: [0x50, 0x4B, 0x03, 0x04])
         let entries =
-            ext == "yaml" || ext == "yml"
+            (ext == "yaml" || ext == "yml") && !zip
             ? OutcomeFile.entries(yaml: data, file: file, catalog: catalog, sessions: directory, bag: bag)
             : OutcomeFile.entries(try RecordImport.sheet(of: data, file: file, sheet: name), catalog: catalog, sessions: directory, bag: bag)
         if !bag.isEmpty { throw RioError.invalidInput(bag.sorted) }

@@ -16,6 +16,7 @@ struct RioPlanCommand: ParsableCommand {
             CatalogGroup.self, Search.self, Map.self, Gaps.self, Synergies.self,
             PlanCmd.self, Check.self, Explain.self, HistoryCmd.self, Diff.self, Whatif.self,
             Asks.self, Export.self, Report.self, Record.self, OutcomesCmd.self, DeliveredCmd.self, NationalReportCmd.self,
+            Publish.self, AccessGroup.self, NeedsCmd.self,
             Serve.self,
         ]
     )

@@ -8,7 +8,7 @@ import Testing
 @Suite struct CatalogStoreTests {
     @Test func migrationsApplyOnAFreshDatabase() throws {
         let db = try AppDatabase()
-        #expect(try db.appliedMigrations() == ["v1-catalog", "v2-history", "v3-countries-and-own-terms", "v4-records"])
+        #expect(try db.appliedMigrations() == ["v1-catalog", "v2-history", "v3-countries-and-own-terms", "v4-records", "v5-publishing-and-access", "v6-needs"])
         #expect(try db.scalar("PRAGMA foreign_keys") == "1")
         #expect(try db.scalar("SELECT COUNT(*) FROM catalogInfo") == "0")
         #expect(try CatalogStore(database: db).storedFingerprint() == nil)
@@ -22,7 +22,10 @@ import Testing
         #expect(try db.scalar("PRAGMA journal_mode") == "wal")
         #expect(try db.scalar("PRAGMA busy_timeout") == "5000")
         // Opening again applies no migration twice.
-        #expect(try AppDatabase(path: path).appliedMigrations() == ["v1-catalog", "v2-history", "v3-countries-and-own-terms", "v4-records"])
+        #expect(
+            try AppDatabase(path: path).appliedMigrations() == [
+                "v1-catalog", "v2-history", "v3-countries-and-own-terms", "v4-records", "v5-publishing-and-access", "v6-needs",
+            ])
     }
 
     @Test func notADatabaseIsACannotWriteError() throws {
