@@ -6,10 +6,6 @@ public enum PlatformArea: String, Sendable, CaseIterable, CustomStringConvertibl
     case pages
     /// Co-financing workbooks (XLSX, CSV).
     case workbooks
-    /// Needs intake: read and submit a cycle's needs.
-    case needs
-    /// Delivery records: upload sign-in sheets and outcomes.
-    case records
     /// Publishing a recorded plan version.
     case publish
     /// Listing, adding and revoking access.
@@ -19,26 +15,25 @@ public enum PlatformArea: String, Sendable, CaseIterable, CustomStringConvertibl
         switch self {
         case .pages: return "the published plans"
         case .workbooks: return "the co-financing workbooks"
-        case .needs: return "needs intake"
-        case .records: return "delivery records"
         case .publish: return "publishing"
         case .access: return "access management"
         }
     }
 }
 
-/// The role matrix (serve.md, Access): which role may use which area.
+/// The role matrix (serve.md, Access) for the areas the workspace does not guard itself:
+/// reading, workbooks, publishing and access management.
 ///
-/// A region office's own-region limit inside needs and records is the workspace's rule
-/// (`submitNeeds`, `uploadAttendance`…), applied where the rows are read; this matrix only opens
-/// or closes whole areas.
+/// Needs and records are not here: the workspace's own rule (`submitNeeds`, `needs`,
+/// `uploadAttendance`, `sessionsVisible`…) refuses finance and viewers (403) and keeps a region
+/// office to its own region (404, or a row error), so the server only asks for a signed-in
+/// caller there (`PlatformContext.signedIn()`).
 public enum AccessPolicy {
     public static func allows(_ role: AccessRole, _ area: PlatformArea) -> Bool {
         switch (role, area) {
         case (_, .pages): return true
         case (.coordinator, _): return true
         case (.finance, .workbooks): return true
-        case (.region, .needs), (.region, .records): return true
         default: return false
         }
     }

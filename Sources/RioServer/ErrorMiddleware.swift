@@ -10,17 +10,18 @@ import Hummingbird
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = PlatformContext
     let pages: PageRenderer
-    let scrub: @Sendable (String) -> String
+    let scrub: MessageScrubber
     let log: @Sendable (String) -> Void
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
         } catch {
-            let (failure, unexpected) = PlatformFailure.from(error, scrub: scrub)
+            let (found, unexpected) = PlatformFailure.from(error)
+            let failure = scrub(found)
             if unexpected {
                 let path = AccessLogMiddleware.maskedPath(request.uri.path)
-                log("error: \(request.method.rawValue) \(path): \(String(reflecting: type(of: error))): \(scrub(String(describing: error)))")
+                log("error: \(request.method.rawValue) \(path): \(String(reflecting: type(of: error))): \(String(describing: error))")
             }
             return respond(failure, to: request, context: context)
         }

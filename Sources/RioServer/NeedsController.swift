@@ -10,13 +10,17 @@ struct NeedsController {
     let workspace: Workspace
     let pages: PageRenderer
     let limit: Int
+    let scrub: MessageScrubber
 
     /// The one-need form's fields: the columns of a request's `demand` list.
-    static let formFields: [(name: String, label: String, required: Bool)] = [
-        ("module", "Module id", true), ("region", "Region id", true), ("participants", "Participants", true),
-        ("languages", "Languages (comma-separated, optional)", false), ("priority", "Priority 1–5 (optional)", false),
-        ("earliest", "Earliest start YYYY-MM-DD (optional)", false), ("latest", "Latest start YYYY-MM-DD (optional)", false),
-        ("id", "Id (optional: generated)", false),
+    static var formFields: [(name: String, label: String, required: Bool)] {
+        NeedRow.fields.map { name in (name, labels[name] ?? name, ["module", "participants"].contains(name)) }
+    }
+
+    static let labels = [
+        "id": "Id (optional: generated)", "module": "Module id", "region": "Region id (a regional office: its own)", "participants": "Participants",
+        "languages": "Languages (optional, e.g. en fr)", "priority": "Priority (optional)", "earliest": "Earliest start YYYY-MM-DD (optional)",
+        "latest": "Latest start YYYY-MM-DD (optional)",
     ]
 
     func addRoutes(to router: Router<PlatformContext>) {
@@ -41,19 +45,19 @@ struct NeedsController {
 
     /// `/needs?cycle=NAME` (the home page's form) goes to that cycle's page.
     @Sendable func index(_ request: Request, context: PlatformContext) async throws -> Response {
-        _ = try context.require(.needs)
+        _ = try context.signedIn()
         guard let cycle = request.uri.queryParameters["cycle"].map(String.init), RouteInput.isSlug(cycle) else { return Response.redirect(to: "/") }
         return Response.redirect(to: "/needs/\(cycle)")
     }
 
     @Sendable func show(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.needs)
+        let caller = try context.signedIn()
         let notice = request.uri.queryParameters["stored"].flatMap { Int($0) }.map { "Stored submission #\($0)." }
         return try page(context, caller: caller, notice: notice)
     }
 
     @Sendable func submitOne(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.needs)
+        let caller = try context.signedIn()
         let form = try await SubmittedForm.read(request, limit: limit)
         try form.verifyCSRF(caller)
         let cycle = try cycleName(context)
@@ -64,13 +68,13 @@ struct NeedsController {
             return Response.redirect(to: "/needs/\(cycle)?stored=\(stored.id)")
         } catch let error as RioError {
             guard case .invalidInput = error else { throw error }
-            let failure = PlatformFailure.from(error, scrub: { $0 }).failure
+            let failure = scrub(PlatformFailure.from(error).failure)
             return try page(context, caller: caller, values: fields, formErrors: ProblemList(failure), status: failure.status)
         }
     }
 
     @Sendable func upload(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.needs)
+        let caller = try context.signedIn()
         let form = try await SubmittedForm.read(request, limit: limit)
         try form.verifyCSRF(caller)
         let cycle = try cycleName(context)
@@ -81,7 +85,7 @@ struct NeedsController {
             return Response.redirect(to: "/needs/\(cycle)?stored=\(stored.id)")
         } catch let error as RioError {
             guard case .invalidInput = error else { throw error }
-            let failure = PlatformFailure.from(error, scrub: { $0 }).failure
+            let failure = scrub(PlatformFailure.from(error).failure)
             return try page(context, caller: caller, uploadErrors: ProblemList(failure), status: failure.status)
         }
     }
@@ -94,13 +98,17 @@ struct NeedsController {
         uploadErrors: ProblemList? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let cycle = try cycleName(context)
+        let visible: [NeedSubmission]
         let dates: (start: Day, end: Day)
-        do { dates = try workspace.needsCycle(cycle) } catch RioError.data(let message) { throw PlatformFailure.notFound(message) }
+        do {
+            visible = try workspace.needs(cycle: cycle, visibleTo: caller.principal)  // refuses finance and viewers first
+            dates = try workspace.needsCycle(cycle)
+        } catch RioError.data(let message) { throw PlatformFailure.notFound(message) }
         let ownRegion: String? = if case .region(let r) = caller.principal.role { r } else { nil }
         let fields = NeedsController.formFields.map { f in
             NeedsView.Field(name: f.name, label: f.label, value: values[f.name] ?? (f.name == "region" ? ownRegion ?? "" : ""), required: f.required)
         }
-        let submissions = try workspace.needs(cycle: cycle, visibleTo: caller.principal).map(NeedsController.submissionRow)
+        let submissions = visible.map(NeedsController.submissionRow)
         let view = NeedsView(
             layout: PageLayout(title: "Needs \(cycle)", caller: caller), cycle: cycle, start: dates.start.iso, end: dates.end.iso, notice: notice,
             fields: fields, formErrors: formErrors, uploadErrors: uploadErrors, submissions: submissions)

@@ -19,14 +19,23 @@ public struct PlatformContext: RequestContext {
         credentialProblem = nil
     }
 
+    /// The caller, whatever their role: for needs and records, where the workspace applies the
+    /// role and region rules itself.
+    ///
+    /// - Throws: `PlatformFailure.unauthorized` (401) without a caller.
+    public func signedIn() throws -> Caller {
+        guard let caller else { throw credentialProblem ?? PlatformFailure.unauthorized(PlatformContext.signInHint) }
+        return caller
+    }
+
+    static let signInHint = "sign in first: open /signin and paste the sign-in token from `rioplan access add`"
+
     /// The caller, who must hold a role that may use `area`.
     ///
     /// - Throws: `PlatformFailure.unauthorized` (401) without a caller, `.forbidden` (403) when
     ///   the role may not use the area.
     public func require(_ area: PlatformArea) throws -> Caller {
-        guard let caller else {
-            throw credentialProblem ?? PlatformFailure.unauthorized("sign in first: open /signin and paste the sign-in token from `rioplan access add`")
-        }
+        let caller = try signedIn()
         guard AccessPolicy.allows(caller.principal.role, area) else {
             throw PlatformFailure.forbidden("\(caller.principal.role) may not use \(area.description); ask the coordinator for access")
         }

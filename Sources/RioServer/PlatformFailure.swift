@@ -28,13 +28,11 @@ public struct PlatformFailure: Error, Sendable {
 
     /// The answer for any error a route threw.
     ///
-    /// - Parameter scrub: removes the workspace's own folders from messages (a diagnostic's
-    ///   location keeps the uploaded file's name only).
     /// - Returns: the failure, and whether the error is unexpected (to be logged).
-    public static func from(_ error: any Error, scrub: (String) -> String) -> (failure: PlatformFailure, unexpected: Bool) {
+    public static func from(_ error: any Error) -> (failure: PlatformFailure, unexpected: Bool) {
         switch error {
         case let failure as PlatformFailure: return (failure, false)
-        case let rio as RioError: return from(rio, scrub: scrub)
+        case let rio as RioError: return from(rio)
         case let http as any HTTPResponseError where http.status == .contentTooLarge: return (.tooLarge, false)
         case let http as any HTTPResponseError where http.status == .notFound: return (.notFound(), false)
         case let http as any HTTPResponseError where (400..<500).contains(http.status.code):
@@ -43,16 +41,16 @@ public struct PlatformFailure: Error, Sendable {
         }
     }
 
-    static func from(_ error: RioError, scrub: (String) -> String) -> (failure: PlatformFailure, unexpected: Bool) {
+    static func from(_ error: RioError) -> (failure: PlatformFailure, unexpected: Bool) {
         switch error {
         case .invalidInput(let diagnostics):
-            let lines = diagnostics.map { scrub($0.description) }
+            let lines = diagnostics.map(\.description)
             let what = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
             return (PlatformFailure(status: .unprocessableContent, message: "nothing was stored: \(what) to fix", problems: lines), false)
-        case .usage(let m): return (.badRequest(scrub(m)), false)
-        case .data(let m): return (PlatformFailure(status: .unprocessableContent, message: scrub(m)), false)
-        case .forbidden(let m): return (.forbidden(scrub(m)), false)
-        case .notFound(let m): return (.notFound(scrub(m)), false)
+        case .usage(let m): return (.badRequest(m), false)
+        case .data(let m): return (PlatformFailure(status: .unprocessableContent, message: m), false)
+        case .forbidden(let m): return (.forbidden(m), false)
+        case .notFound(let m): return (.notFound(m), false)
         case .unreadable, .cannotWrite, .internalError: return (.internalError, true)
         }
     }

@@ -25,7 +25,8 @@ public struct PlatformServer: Sendable {
     /// route, then one controller per area.
     public func buildRouter() -> Router<PlatformContext> {
         let router = Router(context: PlatformContext.self, options: .autoGenerateHeadEndpoints)
-        let scrub = scrubber()
+        let scrub = MessageScrubber(
+            folders: [workspace.databasePath, workspace.plansFolder, workspace.catalogFolder, FileManager.default.currentDirectoryPath])
         router.add(middleware: AccessLogMiddleware(log: options.log))
         router.add(middleware: AuthenticationMiddleware(workspace: workspace, log: options.log))
         router.add(middleware: ErrorMiddleware(pages: pages, scrub: scrub, log: options.log))
@@ -35,8 +36,8 @@ public struct PlatformServer: Sendable {
         SignInController(workspace: workspace, pages: pages, options: options).addRoutes(to: router)
         PagesController(workspace: workspace, pages: pages, limit: limit).addRoutes(to: router)
         DownloadsController(workspace: workspace).addRoutes(to: router)
-        NeedsController(workspace: workspace, pages: pages, limit: limit).addRoutes(to: router)
-        RecordsController(workspace: workspace, pages: pages, limit: limit).addRoutes(to: router)
+        NeedsController(workspace: workspace, pages: pages, limit: limit, scrub: scrub).addRoutes(to: router)
+        RecordsController(workspace: workspace, pages: pages, limit: limit, scrub: scrub).addRoutes(to: router)
         AdminController(workspace: workspace, pages: pages, limit: limit).addRoutes(to: router)
         APIController(workspace: workspace, limit: limit).addRoutes(to: router)
         return router
@@ -57,19 +58,5 @@ public struct PlatformServer: Sendable {
     /// Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try await makeApplication(onRunning: onRunning).runService()
-    }
-
-    /// Removes the workspace's own folders from a message shown to a client, so that no error
-    /// page names a file on the server.
-    func scrubber() -> @Sendable (String) -> String {
-        let folders = [workspace.databasePath, workspace.plansFolder, workspace.catalogFolder, FileManager.default.currentDirectoryPath]
-            .map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            .filter { $0.count > 1 }
-            .sorted { $0.count > $1.count }
-        return { message in
-            var text = message
-            for folder in folders { text = text.replacingOccurrences(of: folder + "/", with: "").replacingOccurrences(of: folder, with: "") }
-            return text
-        }
     }
 }

@@ -10,6 +10,7 @@ struct RecordsController {
     let workspace: Workspace
     let pages: PageRenderer
     let limit: Int
+    let scrub: MessageScrubber
 
     func addRoutes(to router: Router<PlatformContext>) {
         router.get("/records/:plan", use: show)
@@ -27,12 +28,12 @@ struct RecordsController {
     }
 
     @Sendable func show(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.records)
+        let caller = try context.signedIn()
         return try page(context, caller: caller)
     }
 
     @Sendable func attendance(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.records)
+        let caller = try context.signedIn()
         let form = try await SubmittedForm.read(request, limit: limit)
         try form.verifyCSRF(caller)
         _ = try RouteInput.slug(context, "plan")
@@ -44,13 +45,13 @@ struct RecordsController {
             return try page(context, caller: caller, notice: done.line)
         } catch let error as RioError {
             guard case .invalidInput = error else { throw error }
-            let failure = PlatformFailure.from(error, scrub: { $0 }).failure
+            let failure = scrub(PlatformFailure.from(error).failure)
             return try page(context, caller: caller, attendanceErrors: ProblemList(failure), status: failure.status)
         }
     }
 
     @Sendable func outcomes(_ request: Request, context: PlatformContext) async throws -> Response {
-        let caller = try context.require(.records)
+        let caller = try context.signedIn()
         let form = try await SubmittedForm.read(request, limit: limit)
         try form.verifyCSRF(caller)
         _ = try RouteInput.slug(context, "plan")
@@ -61,7 +62,7 @@ struct RecordsController {
             return try page(context, caller: caller, notice: done.line)
         } catch let error as RioError {
             guard case .invalidInput = error else { throw error }
-            let failure = PlatformFailure.from(error, scrub: { $0 }).failure
+            let failure = scrub(PlatformFailure.from(error).failure)
             return try page(context, caller: caller, outcomeErrors: ProblemList(failure), status: failure.status)
         }
     }

@@ -56,14 +56,7 @@ struct SubmittedForm: Sendable {
     /// The uploaded file of that field, which must be there and not empty.
     func file(_ name: String) throws -> (fileName: String, data: Data) {
         guard let part = files[name], !part.data.isEmpty else { throw PlatformFailure.badRequest("choose a CSV or XLSX file to upload") }
-        return (SubmittedForm.baseName(part.fileName ?? "upload"), part.data)
-    }
-
-    /// A file name without any folder a browser may send, limited to 100 characters.
-    static func baseName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "upload"
-        let clean = last.filter { !$0.isNewline && $0 != "\0" }
-        return clean.isEmpty ? "upload" : String(clean.prefix(100))
+        return (String((part.fileName ?? "upload").prefix(1000)), part.data)  // the workspace shows its last path part only
     }
 
     /// Checks the form's CSRF token (`csrf` field) against the caller's session.

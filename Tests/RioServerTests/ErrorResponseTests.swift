@@ -76,7 +76,7 @@ import Testing
         struct Boom: Error, CustomStringConvertible { var description: String { "SELECT * FROM accessPrincipal at /srv/rio/x.swift:12" } }
         let lines = LogLines()
         let router = Router(context: PlatformContext.self)
-        router.add(middleware: ErrorMiddleware(pages: try PageRenderer(), scrub: { $0 }, log: { line in lines.add(line) }))
+        router.add(middleware: ErrorMiddleware(pages: try PageRenderer(), scrub: MessageScrubber(folders: []), log: { line in lines.add(line) }))
         router.get("/boom") { _, _ -> Response in throw Boom() }
         router.get("/api/v1/boom") { _, _ -> Response in throw RioError.unreadable(path: "/srv/rio/Plans/t.yaml", reason: "gone") }
         router.get("/gone") { _, _ -> Response in throw RioError.cannotWrite(path: "/srv/rio/out.json", reason: "disk full") }

@@ -20,7 +20,6 @@ import Testing
         #expect(form.field("csrf") == "abc")
         #expect(form.part("sheet")?.fileName == "C:\\x\\needs.csv")
         #expect(form.part("sheet").map { String(decoding: $0.data, as: UTF8.self) } == "a,b\r\n1,2\r\n")
-        #expect(SubmittedForm.baseName("C:\\x\\needs.csv") == "needs.csv")
         #expect(MultipartForm.boundary(ofContentType: "multipart/form-data; boundary=\"XyZ\"") == "XyZ")
         #expect(MultipartForm.boundary(ofContentType: "text/csv") == nil)
     }

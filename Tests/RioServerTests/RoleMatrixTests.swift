@@ -42,6 +42,29 @@ import Testing
         Row(method: .get, path: "/publish", expected: only([.coordinator], .ok)),
         Row(method: .post, path: "/publish", body: "plan=t", contentType: "application/x-www-form-urlencoded", expected: only([.coordinator], .seeOther)),
         Row(method: .get, path: "/access", expected: only([.coordinator], .ok)),
+        Row(method: .get, path: "/needs/t", expected: only([.coordinator, .africa, .weog], .ok)),
+        Row(method: .get, path: "/api/v1/needs/t", expected: only([.coordinator, .africa, .weog], .ok)),
+        Row(
+            method: .post, path: "/needs/t", body: "module=online-1d&region=africa&participants=20", contentType: "application/x-www-form-urlencoded",
+            expected: { who in
+                switch who {
+                case nil: return .unauthorized
+                case .coordinator, .africa: return .seeOther
+                case .weog: return .unprocessableContent  // another region's row: a row error, nothing stored
+                default: return .forbidden
+                }
+            }),
+        Row(method: .get, path: "/records/t", expected: only([.coordinator, .africa, .weog], .ok)),
+        Row(
+            method: .post, path: "/api/v1/records/t/attendance?session=t/d1", body: "Participant\r\n", contentType: "text/csv",
+            expected: { who in
+                switch who {
+                case nil: return .unauthorized
+                case .coordinator, .africa: return .unprocessableContent  // reaches the sheet's checks
+                case .weog: return .notFound  // another region's session
+                default: return .forbidden
+                }
+            }),
         Row(method: .get, path: "/api/v1/openapi.json", expected: { _ in .ok }),
         Row(method: .get, path: "/signin", expected: { _ in .ok }),
         Row(method: .get, path: "/no/such/page", expected: { _ in .notFound }),
