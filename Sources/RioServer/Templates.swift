@@ -66,6 +66,8 @@ enum Templates {
         <p>Regions: {{#regions}}<a href="/plans/{{name}}/regions/{{id}}">{{label}}</a> {{/regions}}{{^regions}}none scheduled{{/regions}}</p>
         {{#canWorkbooks}}<p>Co-financing: <a href="/plans/{{name}}/cofinancing.xlsx">workbook (XLSX)</a> ·
         <a href="/plans/{{name}}/cofinancing.csv">sessions (CSV)</a></p>{{/canWorkbooks}}
+        {{#layout.canNeeds}}<p>Regional offices: <a href="/records/{{name}}">upload sign-in sheets and outcomes</a> for this plan's
+        sessions.</p>{{/layout.canNeeds}}
         {{> subscribeForm}}
         </main>
         """
