@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import RioModel
 import RioWorkspace
+import Synchronization
 
 /// `rioplan serve`: the shared platform over one workspace, as a Hummingbird application.
 ///
@@ -56,7 +58,19 @@ public struct PlatformServer: Sendable {
     }
 
     /// Serves until SIGTERM or SIGINT, then finishes the requests in flight and returns.
+    ///
+    /// - Throws: `RioError.usage` when the address cannot be bound (in use, not this machine's),
+    ///   naming `--host` and `--port`.
     public func run(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        try await makeApplication(onRunning: onRunning).runService()
+        let started = Mutex(false)
+        do {
+            try await makeApplication(onRunning: { port in
+                started.withLock { $0 = true }
+                await onRunning(port)
+            }).runService()
+        } catch  where !started.withLock({ $0 }) {
+            throw RioError.usage(
+                "cannot listen on \(options.host):\(options.port) (\(error)); choose another --port, or stop the program that uses it")
+        }
     }
 }

@@ -23,6 +23,10 @@ import Testing
             #expect(r.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
             #expect(r.text.contains("UID:t/d1@rioplan"))
             #expect(!r.text.contains("UID:t/d3@rioplan"), "the region filter keeps africa's sessions only")
+            let head = try await client.execute(uri: "/feeds/\(fixture.feedToken(.africa))/t.ics?region=africa", method: .head)
+            #expect(head.status == .ok)
+            #expect(head.headers[.eTag] == etag)
+            #expect(head.body.readableBytes == 0)
         }
     }
 

@@ -95,8 +95,8 @@ final class ServerFixture: Sendable {
     func feedToken(_ who: Who) -> String { access[who]?.feedToken ?? "" }
 
     /// The platform over the fixture's workspace; access-log lines are kept in `logLines`.
-    func app(maxBodyBytes: Int = ServerOptions.defaultMaxBodyBytes) throws -> some ApplicationProtocol {
-        let options = ServerOptions(maxBodyBytes: maxBodyBytes, log: { [self] line in self.logLines.withLock { $0.append(line) } })
+    func app(maxBodyBytes: Int = ServerOptions.defaultMaxBodyBytes, secureCookies: Bool = false) throws -> some ApplicationProtocol {
+        let options = ServerOptions(maxBodyBytes: maxBodyBytes, secureCookies: secureCookies, log: { [self] line in self.logLines.withLock { $0.append(line) } })
         return Application(router: try PlatformServer(workspace: workspace, options: options).buildRouter())
     }
 

@@ -115,4 +115,14 @@ import Testing
             #expect(try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]).status == .unauthorized)
         }
     }
+
+    @Test func secureCookiesFlagMarksEveryCookieSecure() async throws {
+        let fixture = try ServerFixture()
+        let app = try fixture.app(secureCookies: true)
+        try await app.test(.router) { client in
+            let r = try await client.execute(
+                uri: "/signin", method: .post, headers: SessionTests.form, body: ByteBuffer(string: "token=\(fixture.token(.viewer))"))
+            #expect(r.headers[.setCookie]?.hasSuffix("; Secure") == true)
+        }
+    }
 }
