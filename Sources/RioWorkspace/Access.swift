@@ -1,4 +1,5 @@
 import Foundation
+import RioExport
 import RioModel
 import RioStore
 
@@ -178,9 +179,16 @@ extension Workspace {
         return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// A time as the access and publishing tables keep it: ISO 8601, UTC, whole seconds.
-    static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    /// A time as the access and publishing tables keep it: ISO 8601, UTC, whole seconds
+    /// (`2027-01-15T08:00:00Z`, as `planRun.createdAt`), without a date formatter: this runs on
+    /// every authorised request.
+    static func stamp(_ date: Date) -> String {
+        let basic = Array(ICalendar.utcStamp(date))  // 20270115T080000Z
+        guard basic.count == 16 else { return String(basic) }
+        return String(basic[0..<4]) + "-" + String(basic[4..<6]) + "-" + String(basic[6..<11]) + ":" + String(basic[11..<13]) + ":"
+            + String(basic[13..<16])
+    }
 
-    /// A stored time, nil when it is not ISO 8601.
-    static func date(stamp text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
+    /// A stored time, nil when it is not `YYYY-MM-DDTHH:MM:SSZ`.
+    static func date(stamp text: String) -> Date? { text.count == 20 ? ICalendar.parseStamp(text) : nil }
 }

@@ -10,6 +10,13 @@ public struct WebSession: Sendable, Hashable {
     /// stored and no other session's token is ever the same.
     public var csrfToken: String
     public var expiresAt: Date
+
+    /// Whether a form's CSRF field is this session's token, compared in constant time (every
+    /// byte, no early exit); an empty or missing field never matches.
+    public func accepts(csrfToken candidate: String?) -> Bool {
+        guard let candidate, !candidate.isEmpty else { return false }
+        return AccessToken.equalInConstantTime(candidate, csrfToken)
+    }
 }
 
 extension Workspace {

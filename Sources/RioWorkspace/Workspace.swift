@@ -75,12 +75,16 @@ public final class Workspace: Sendable {
     }
 
     /// The workspace's catalog, loaded and validated once.
+    ///
+    /// Loaded outside the lock, so requests that need only the database never wait for it; two
+    /// threads asking at once may both load it, and the first one kept is what every caller sees.
     public func catalog() throws -> Catalog {
-        try cache.withLock { cache in
+        if let c = cache.withLock({ $0.catalog }) { return c }
+        let loaded = try CatalogLoader.load(folder: catalogFolder)
+        return cache.withLock { cache in
             if let c = cache.catalog { return c }
-            let c = try CatalogLoader.load(folder: catalogFolder)
-            cache.catalog = c
-            return c
+            cache.catalog = loaded
+            return loaded
         }
     }
 

@@ -161,3 +161,15 @@ func problem(_ body: () throws -> Void) -> String {
         return "\(error)"
     }
 }
+
+/// Stored times: ISO 8601 as the history's, read back to the second.
+@Suite struct AccessStampTests {
+    @Test func stampsRoundTripToTheSecond() {
+        let t = Date(timeIntervalSince1970: 1_800_000_000.7)
+        #expect(Workspace.stamp(t) == "2027-01-15T08:00:00Z")
+        #expect(Workspace.stamp(t) == ISO8601DateFormatter().string(from: t))
+        #expect(Workspace.date(stamp: "2027-01-15T08:00:00Z") == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(Workspace.date(stamp: "2027-01-15") == nil && Workspace.date(stamp: "") == nil)
+        #expect(Workspace.stamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+    }
+}

@@ -11,17 +11,23 @@ import Testing
     static let t1 = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15T08:00:00Z
     static let t2 = Date(timeIntervalSince1970: 1_800_086_400)
 
+    /// What subscribers see of one event.
+    struct Event: Equatable {
+        var sequence: String, status: String, stamp: String
+        init(_ sequence: String, _ status: String, _ stamp: String) { self.sequence = sequence; self.status = status; self.stamp = stamp }
+    }
+
     /// UID → (SEQUENCE, STATUS, DTSTAMP) of every event of an `.ics`, its folded lines unfolded.
-    static func events(_ data: Data) -> [String: (sequence: String, status: String, stamp: String)] {
+    static func events(_ data: Data) -> [String: Event] {
         let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n ", with: "")
-        var out: [String: (String, String, String)] = [:]
+        var out: [String: Event] = [:]
         for block in text.components(separatedBy: "BEGIN:VEVENT\r\n").dropFirst() {
             var fields: [String: String] = [:]
             for line in block.components(separatedBy: "\r\n") {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 fields[String(line[..<colon])] = String(line[line.index(after: colon)...])
             }
-            out[fields["UID"] ?? "?"] = (fields["SEQUENCE"] ?? "?", fields["STATUS"] ?? "?", fields["DTSTAMP"] ?? "?")
+            out[fields["UID"] ?? "?"] = Event(fields["SEQUENCE"] ?? "?", fields["STATUS"] ?? "?", fields["DTSTAMP"] ?? "?")
         }
         return out
     }
@@ -55,7 +61,7 @@ import Testing
         let first = try #require(try ws.publishedFeed(name: "t", filter: CalendarFilter()))
         let e1 = PublishedFeedTests.events(first.data)
         #expect(e1.keys.sorted() == ["t/d1@rioplan", "t/d2@rioplan", "t/d3@rioplan", "t/d4@rioplan", "t/d5@rioplan"])
-        #expect(e1.values.allSatisfy { $0 == ("0", "CONFIRMED", "20270115T080000Z") })
+        #expect(e1.values.allSatisfy { $0 == Event("0", "CONFIRMED", "20270115T080000Z") })
         #expect(first.version == 1 && first.lastModified == PublishedFeedTests.t1)
         // t@2 moves d2 (recorded, never published); t@3 moves it back and drops d5.
         try PublishedFeedTests.replan(f, ws, PublishedFeedTests.moveD2)
@@ -65,9 +71,9 @@ import Testing
         let feed = try #require(try f.workspace().publishedFeed(name: "t", filter: CalendarFilter()))
         let e3 = PublishedFeedTests.events(feed.data)
         #expect(feed.version == 3 && feed.lastModified == PublishedFeedTests.t2)
-        #expect(e3["t/d5@rioplan"]! == ("1", "CANCELLED", "20270116T080000Z"))
+        #expect(e3["t/d5@rioplan"] == Event("1", "CANCELLED", "20270116T080000Z"))
         // d2 is where the published t@1 had it: unchanged for subscribers, whatever t@2 said.
-        for id in ["d1", "d2", "d3", "d4"] { #expect(e3["t/\(id)@rioplan"]! == ("0", "CONFIRMED", "20270116T080000Z"), "\(id)") }
+        for id in ["d1", "d2", "d3", "d4"] { #expect(e3["t/\(id)@rioplan"] == Event("0", "CONFIRMED", "20270116T080000Z"), "\(id)") }
         // A recorded-history export of the same plan counts t@2's move.
         let recorded = try ws.calendar(try ws.context(PlanReference("t@3")), filter: CalendarFilter(), history: .recorded)
         #expect(PublishedFeedTests.events(recorded.data)["t/d2@rioplan"]?.sequence == "2")

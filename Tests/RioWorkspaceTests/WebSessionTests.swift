@@ -15,6 +15,9 @@ import Testing
         #expect(opened.session.principal == Principal(name: "Coordinator", role: .coordinator))
         #expect(opened.session.expiresAt == t0.addingTimeInterval(8 * 3600))
         #expect(opened.session.csrfToken.count == 64 && opened.session.csrfToken.allSatisfy(\.isHexDigit))
+        #expect(opened.session.accepts(csrfToken: opened.session.csrfToken))
+        #expect(!opened.session.accepts(csrfToken: nil) && !opened.session.accepts(csrfToken: ""))
+        #expect(!opened.session.accepts(csrfToken: String(opened.session.csrfToken.dropLast()) + "x"))
         let found = try #require(try f.workspace().webSession(cookie: opened.cookie, now: t0.addingTimeInterval(60)))
         #expect(found == opened.session)
         // Tokens are not cookies, and one session's CSRF token is not another's.
