@@ -24,7 +24,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 }
                 context.caller = Caller(principal: principal, credential: .bearer)
             } else if let cookie = SessionCookie.value(in: request), let session = try workspace.webSession(cookie: cookie) {
-                context.caller = Caller(principal: session.principal, credential: .session(cookie: cookie, csrfToken: session.csrfToken))
+                context.caller = Caller(principal: session.principal, credential: .session(cookie: cookie, session: session))
             }
         } catch {
             log("error: credential lookup failed: \(String(reflecting: type(of: error)))")

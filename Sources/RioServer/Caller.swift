@@ -8,7 +8,7 @@ public struct Caller: Sendable {
         /// `Authorization: Bearer TOKEN` (scripts): no CSRF token needed.
         case bearer
         /// The session cookie (browsers): state-changing requests must carry its CSRF token.
-        case session(cookie: String, csrfToken: String)
+        case session(cookie: String, session: WebSession)
     }
 
     public var principal: Principal
@@ -21,27 +21,19 @@ public struct Caller: Sendable {
 
     /// The CSRF token forms must carry; empty for bearer callers, who need none.
     public var csrfToken: String {
-        if case .session(_, let token) = credential { return token }
+        if case .session(_, let session) = credential { return session.csrfToken }
         return ""
     }
 
-    /// Checks the CSRF token a state-changing request presented.
+    /// Checks the CSRF token a state-changing request presented (the workspace's constant-time
+    /// comparison, `WebSession.accepts`).
     ///
     /// - Throws: `PlatformFailure.forbidden` (403) for a session caller whose request carries no
     ///   token or another one; bearer callers always pass.
     public func verifyCSRF(_ presented: String?) throws {
-        guard case .session(_, let expected) = credential else { return }
-        guard let presented, Caller.constantTimeEqual(presented, expected) else {
+        guard case .session(_, let session) = credential else { return }
+        guard session.accepts(csrfToken: presented) else {
             throw PlatformFailure.forbidden("this form is missing its security token or the token is out of date; reload the page and send it again")
         }
-    }
-
-    /// Compares two strings in time that depends on their lengths only.
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 }
