@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import RioServer
 import RioWorkspace
+import Synchronization
 import Testing
 
 /// Feeds: headers exactly as serve.md says, 304 only on a matching validator, a new
@@ -90,4 +91,44 @@ import Testing
             }
         }
     }
+
+    /// 200 concurrent feed requests with a publication in the middle: every one is answered,
+    /// and none that started after the publication returned carries the old ETag.
+    @Test func noStaleTagAfterAPublication() async throws {
+        let fixture = try ServerFixture()
+        let app = try fixture.app()
+        let path = "/feeds/\(fixture.feedToken(.africa))/t.ics"
+        let published = Flag()
+        try await app.test(.router) { client in
+            let old = try #require(try await client.execute(uri: path, method: .get).headers[.eTag])
+            try await withThrowingTaskGroup(of: (Bool, String?, HTTPResponse.Status).self) { group in
+                for i in 0..<200 {
+                    if i == 100 {
+                        try ServerFixture.planAgain(fixture.workspace, request: fixture.request)
+                        _ = try fixture.workspace.publishPlan("t", by: "Coordinator", at: Date().addingTimeInterval(120))
+                        published.set()
+                    }
+                    group.addTask {
+                        let after = published.isSet
+                        let r = try await client.execute(uri: path, method: .get)
+                        return (after, r.headers[.eTag], r.status)
+                    }
+                }
+                var answered = 0
+                for try await (after, tag, status) in group {
+                    answered += 1
+                    #expect(status == .ok)
+                    if after { #expect(tag != old, "a request after the publication got the old ETag") }
+                }
+                #expect(answered == 200)
+            }
+        }
+    }
+}
+
+/// A flag set once, read from concurrent tasks.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }
