@@ -65,6 +65,22 @@ import Testing
                 default: return .forbidden
                 }
             }),
+        Row(
+            method: .post, path: "/api/v1/records/t/outcomes", body: "session\r\n", contentType: "text/csv",
+            expected: { who in
+                switch who {
+                case nil: return .unauthorized
+                case .finance, .viewer: return .forbidden
+                default: return .unprocessableContent  // reaches the sheet's checks
+                }
+            }),
+        Row(method: .post, path: "/access", body: "name=Added&role=viewer", contentType: "application/x-www-form-urlencoded", expected: only([.coordinator], .ok)),
+        Row(
+            method: .post, path: "/access/revoke", body: "name=nobody", contentType: "application/x-www-form-urlencoded",
+            expected: only([.coordinator], .unprocessableContent)),
+        Row(
+            method: .post, path: "/plans/t/subscribe", body: "feed=rpf_not-mine", contentType: "application/x-www-form-urlencoded",
+            expected: anyone(.unprocessableContent)),
         Row(method: .get, path: "/api/v1/openapi.json", expected: { _ in .ok }),
         Row(method: .get, path: "/signin", expected: { _ in .ok }),
         Row(method: .get, path: "/no/such/page", expected: { _ in .notFound }),
