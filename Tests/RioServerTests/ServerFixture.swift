@@ -9,7 +9,8 @@ import Synchronization
 /// A throw-away workspace with a published plan and one person per role, and the platform
 /// over it.
 ///
-/// The catalog is the planner fixture's (regions africa and weog); the request `t` has five
+/// The catalog is the planner fixture's (regions africa and weog) with the record fixture's
+/// countries; the request `t` has five
 /// demands with one feasible slot each, planned with a fixed seed and few iterations, recorded
 /// as t@1 and published.
 final class ServerFixture: Sendable {
@@ -72,6 +73,10 @@ final class ServerFixture: Sendable {
         try fm.createDirectory(at: dir.appendingPathComponent("plans"), withIntermediateDirectories: true)
         try fm.createDirectory(at: dir.appendingPathComponent("db"), withIntermediateDirectories: true)
         try fm.copyItem(at: ServerFixture.root.appendingPathComponent("Tests/Fixtures/planner/catalog"), to: dir.appendingPathComponent("catalog"))
+        // a few countries, so that sign-in sheets can be recorded
+        try fm.copyItem(
+            at: ServerFixture.root.appendingPathComponent("Tests/Fixtures/records/catalog/countries.yaml"),
+            to: dir.appendingPathComponent("catalog/countries.yaml"))
         try Data(ServerFixture.requestYAML.utf8).write(to: dir.appendingPathComponent("plans/t.yaml"))
         let ws = Workspace(
             catalogFolder: dir.appendingPathComponent("catalog").path, databasePath: dir.appendingPathComponent("db/rioplan.sqlite").path,
