@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "RioPlanner", targets: ["RioPlanner"]),
         .library(name: "RioExport", targets: ["RioExport"]),
         .library(name: "RioWorkspace", targets: ["RioWorkspace"]),
+        .library(name: "RioServer", targets: ["RioServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(
@@ -38,10 +41,17 @@ let package = Package(
         .target(
             name: "RioWorkspace",
             dependencies: ["RioModel", "RioStore", "RioPlanner", "RioExport"]),
+        .target(
+            name: "RioServer",
+            dependencies: [
+                "RioModel", "RioExport", "RioWorkspace",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .executableTarget(
             name: "rioplan",
             dependencies: [
-                "RioModel", "RioStore", "RioPlanner", "RioExport", "RioWorkspace",
+                "RioModel", "RioStore", "RioPlanner", "RioExport", "RioWorkspace", "RioServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "RioModelTests", dependencies: ["RioModel"]),
@@ -50,5 +60,12 @@ let package = Package(
         .testTarget(name: "RioStoreTests", dependencies: ["RioModel", "RioStore"]),
         .testTarget(name: "RioWorkspaceTests", dependencies: ["RioModel", "RioPlanner", "RioWorkspace"]),
         .testTarget(name: "CLITests", dependencies: ["RioModel"]),
+        .testTarget(
+            name: "RioServerTests",
+            dependencies: [
+                "RioModel", "RioExport", "RioWorkspace", "RioServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ]
 )

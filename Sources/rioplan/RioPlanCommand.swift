@@ -17,6 +17,7 @@ struct RioPlanCommand: ParsableCommand {
             PlanCmd.self, Check.self, Explain.self, HistoryCmd.self, Diff.self, Whatif.self,
             Asks.self, Export.self, Report.self, Record.self, OutcomesCmd.self, DeliveredCmd.self, NationalReportCmd.self,
             Publish.self, AccessGroup.self, NeedsCmd.self,
+            Serve.self,
         ]
     )
 }
