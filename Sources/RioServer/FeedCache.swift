@@ -33,6 +33,7 @@ final class FeedCache: Sendable {
     func entry(_ key: Key) -> Entry? { entries.withLock { $0[key] } }
 
     func store(_ entry: Entry, name: String, filter: CalendarFilter) {
+        guard capacity > 0 else { return }
         entries.withLock { table in
             table = table.filter { !($0.key.name == name && $0.key.version < entry.version) }
             if table.count >= capacity { table.removeAll(keepingCapacity: true) }

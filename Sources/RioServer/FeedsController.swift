@@ -18,12 +18,14 @@ struct FeedsController {
     }
 
     @Sendable func feed(_ request: Request, context: PlatformContext) async throws -> Response {
-        guard let token = context.parameters.get("token"), try workspace.principal(feedToken: token) != nil else {
+        // The token first: a caller without one learns nothing, not even whether a name is valid.
+        let asked = context.parameters.get("name") ?? ""
+        guard let token = context.parameters.get("token"), let access = try workspace.feedAccess(feedToken: token, name: asked) else {
             throw PlatformFailure.unauthorized("this feed address is unknown or was revoked; ask the coordinator for a new feed path")
         }
         let name = try RouteInput.slug(context, "name")
         let filter = FeedsController.filter(request)
-        guard let latest = try workspace.publications(name: name).last else { throw PlatformFailure.notFound("no plan named \(name) is published") }
+        guard let latest = access.latest else { throw PlatformFailure.notFound("no plan named \(name) is published") }
         let entry: FeedCache.Entry
         if let hit = cache.entry(FeedCache.Key(name: name, version: latest.version, filter: filter)) {
             entry = hit

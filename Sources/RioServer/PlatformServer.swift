@@ -20,7 +20,7 @@ public struct PlatformServer: Sendable {
         self.workspace = workspace
         self.options = options
         pages = try PageRenderer()
-        feeds = FeedCache()
+        feeds = FeedCache(capacity: options.feedCacheEntries)
     }
 
     /// The router: access log, authentication, error pages and the body limit around every

@@ -13,6 +13,9 @@ public struct ServerOptions: Sendable {
     public var secureCookies: Bool
     /// How long a web session lasts after signing in.
     public var sessionLifetime: TimeInterval
+    /// How many rendered feeds (plan version × filter) the server keeps in memory; 0 renders
+    /// every feed request anew (a benchmark's uncached case).
+    public var feedCacheEntries: Int
     /// Where the access log and server errors go: one line a call (default: stderr).
     public var log: @Sendable (String) -> Void
 
@@ -21,13 +24,14 @@ public struct ServerOptions: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, maxBodyBytes: Int = ServerOptions.defaultMaxBodyBytes, secureCookies: Bool = false,
-        sessionLifetime: TimeInterval = 8 * 3600, log: @escaping @Sendable (String) -> Void = ServerOptions.standardError
+        sessionLifetime: TimeInterval = 8 * 3600, feedCacheEntries: Int = 512, log: @escaping @Sendable (String) -> Void = ServerOptions.standardError
     ) {
         self.host = host
         self.port = port
         self.maxBodyBytes = maxBodyBytes
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
+        self.feedCacheEntries = feedCacheEntries
         self.log = log
     }
 

@@ -102,6 +102,19 @@ extension AppDatabase {
         }
     }
 
+    /// What every feed request asks, in one read: the live entry whose feed selector is
+    /// `feedSelector`, and the latest published version of `name` (nil for either when there is
+    /// none). The statements are prepared once per connection.
+    public func feedLookup(feedSelector: String, name: String) throws -> (access: AccessRecord?, latest: PublicationRecord?) {
+        try read { db in
+            let access = try AccessRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM accessPrincipal WHERE feedSelector = ? AND revokedAt IS NULL"), arguments: [feedSelector])
+            let latest = try PublicationRecord.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM publication WHERE name = ? ORDER BY version DESC LIMIT 1"), arguments: [name])
+            return (access, latest)
+        }
+    }
+
     /// Revokes the live entry named `name` and deletes every web session of it, in one
     /// transaction: from then on neither token nor any session of the person opens anything.
     ///

@@ -5,10 +5,12 @@ import RioModel
 /// The workspace SQLite database: one connection per process, migrations applied when it opens.
 ///
 /// Follows GRDB's `AppDatabase` pattern: WAL journal, a 5 s busy timeout so that two `rioplan`
-/// processes wait for each other instead of failing, and foreign keys enforced.
+/// processes wait for each other instead of failing, and foreign keys enforced. A file database
+/// is a `DatabasePool` (one writer, concurrent readers: the server's requests read side by
+/// side); the in-memory one of tests a `DatabaseQueue`.
 public final class AppDatabase: Sendable {
-    /// The single connection.
-    let writer: DatabaseQueue
+    /// The writer, and the readers of a pool.
+    let writer: any DatabaseWriter
     /// Where the database lives (`:memory:` for an in-memory one).
     public let path: String
 
@@ -36,13 +38,13 @@ public final class AppDatabase: Sendable {
     /// Switching a fresh file to WAL, or two processes migrating one fresh file at once, can fail
     /// with "database is locked" or "table already exists" without waiting for the busy timeout;
     /// trying again shortly after succeeds once the other process is done (about 6 s at most).
-    static func open(_ path: String) throws -> DatabaseQueue {
+    static func open(_ path: String) throws -> DatabasePool {
         var attempt = 0
         while true {
             do {
-                let queue = try DatabaseQueue(path: path, configuration: AppDatabase.configuration(wal: true))
-                try migrator.migrate(queue)
-                return queue
+                let pool = try DatabasePool(path: path, configuration: AppDatabase.configuration(wal: true))
+                try migrator.migrate(pool)
+                return pool
             } catch let e as DatabaseError where attempt < 30 && AppDatabase.isContention(e) {
                 attempt += 1
                 usleep(UInt32(min(400_000, 10_000 * attempt * attempt)))

@@ -120,6 +120,18 @@ extension Workspace {
         try liveAccess(feedToken, .feed)?.principal
     }
 
+    /// The live person a feed token belongs to and the latest publication of `name` (nil when
+    /// nothing is published under it), in one database read: what a feed request needs. Nil
+    /// when the token is unknown, malformed or revoked.
+    public func feedAccess(feedToken: String, name: String) throws -> (principal: Principal, latest: Publication?)? {
+        guard let token = AccessToken(parsing: feedToken, kind: .feed), let db = try existingDatabase(),
+            let hash = try existingAccessHash(db)
+        else { return nil }
+        let (record, latest) = try db.feedLookup(feedSelector: token.selector, name: name)
+        guard let checked = try checked(token, .feed, record: record, hash: hash, db: db, now: Date()) else { return nil }
+        return (checked.principal, latest.map(Publication.init))
+    }
+
     /// The live entry a token names, checked: its keyed hash compared in constant time with
     /// the stored one. Notes when the person was last seen.
     func liveAccess(_ text: String, _ kind: AccessToken.Kind, now: Date = Date()) throws -> (
@@ -129,7 +141,15 @@ extension Workspace {
             let hash = try existingAccessHash(db)
         else { return nil }
         let found = kind == .signIn ? try db.liveAccess(signInSelector: token.selector) : try db.liveAccess(feedSelector: token.selector)
-        guard let record = found, let role = AccessRole(stored: record.role) else { return nil }
+        return try checked(token, kind, record: found, hash: hash, db: db, now: now)
+    }
+
+    /// `record` (the live entry of the token's selector) when the token's keyed hash matches
+    /// the stored one, compared in constant time; notes when the person was last seen.
+    func checked(
+        _ token: AccessToken, _ kind: AccessToken.Kind, record: AppDatabase.AccessRecord?, hash: KeyedHash, db: AppDatabase, now: Date
+    ) throws -> (record: AppDatabase.AccessRecord, principal: Principal)? {
+        guard let record, let role = AccessRole(stored: record.role) else { return nil }
         let stored = kind == .signIn ? record.signInMAC : record.feedMAC
         guard AccessToken.equalInConstantTime(token.mac(hash), stored) else { return nil }
         try noteSeen(record, now: now, in: db)

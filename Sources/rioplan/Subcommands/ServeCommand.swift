@@ -33,11 +33,15 @@ extension RioPlanCommand {
         @Option(name: .long, help: ArgumentHelp("The largest request body (e.g. 5MB, 512KB); larger ones get 413.", valueName: "SIZE"))
         var maxBody: String = "5MB"
 
+        @Option(name: .long, help: ArgumentHelp("Rendered feeds kept in memory (0: render every request).", valueName: "N"))
+        var feedCache: Int = 512
+
         @Flag(name: .long, help: "Mark the session cookie Secure even without X-Forwarded-Proto: https.")
         var secureCookies = false
 
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+            guard feedCache >= 0 else { throw ValidationError("--feed-cache must be 0 or more") }
             guard ServerOptions.parseSize(maxBody) != nil else { throw ValidationError("--max-body must be a size such as 5MB, 512KB or 1048576") }
         }
 
@@ -47,7 +51,7 @@ extension RioPlanCommand {
                 _ = try workspace.catalog()
                 let options = ServerOptions(
                     host: host, port: port, maxBodyBytes: ServerOptions.parseSize(maxBody) ?? ServerOptions.defaultMaxBodyBytes,
-                    secureCookies: secureCookies)
+                    secureCookies: secureCookies, feedCacheEntries: feedCache)
                 let server = try PlatformServer(workspace: workspace, options: options)
                 let shown = "http://\(host.contains(":") ? "[\(host)]" : host)"
                 try Serve.wait {
