@@ -17,7 +17,9 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "serve-bench needs wrk: apt-get install wrk" >&2; exit 69; }
 DURATION=${DURATION:-10}; CONNECTIONS=${CONNECTIONS:-64}; THREADS=${THREADS:-2}
 SCRATCH=${SCRATCH:-.build}
-swift build -c release --scratch-path "$SCRATCH" 2>&1 | grep -E "error:" >&2 || true
+build_log=$(mktemp)
+swift build -c release --scratch-path "$SCRATCH" >"$build_log" 2>&1 || { grep -E "error" "$build_log" >&2; exit 70; }
+rm -f "$build_log"
 BIN="$(pwd)/$SCRATCH/release/rioplan"
 ws=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$ws"' EXIT
