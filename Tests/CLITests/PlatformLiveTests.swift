@@ -38,6 +38,12 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("round ") && $0.contains("0 partial; integrity ok; restart answered 200") }.count == 4)
     }
 
+    @Test func sigtermAndSigintFinishTheRequestInFlightThenExitZero() throws {
+        let (_, lines) = try live("graceful_stop.py")
+        #expect(lines.contains("SIGTERM: the request in flight got 201 Created, its 400 rows stored; the server exited 0"))
+        #expect(lines.contains("SIGINT: the request in flight got 201 Created, its 400 rows stored; the server exited 0"))
+    }
+
     @Test func feedsStayFreshWhilePlanAndPublishRun() throws {
         let (_, lines) = try live("feeds_under_publish.py")
         #expect(lines.contains { $0.contains("from 200 clients, all 200") && $0.hasSuffix("0 with a stale ETag") })
