@@ -152,6 +152,88 @@ extension Solver {
         return true
     }
 
+    /// Opens a prerequisite chain: for an unscheduled demand whose prerequisite has no session,
+    /// targets an unscheduled demand delivering each missing prerequisite (deepest first), then
+    /// the demand, then the other left-out demands the chain unlocks; and ejects the sessions of
+    /// least value per cash that share the chain's money, worth less than the targets together,
+    /// until their cash would pay for the chain. A chain's value shows only once its dependents
+    /// are in, which single-target moves never see. False when no left-out demand lacks a
+    /// prerequisite that a demand could deliver.
+    mutating func openPrerequisiteChain(_ pools: StepPools, _ log: inout StepLog) -> Bool {
+        let blocked = pools.unscheduled.filter { schedule.prerequisiteStart($0) == nil }
+        guard !blocked.isEmpty else { return false }
+        let u = blocked[rng.below(blocked.count)]
+        var chain: [Int] = []
+        addMissingPrerequisites(of: u, depth: 0, into: &chain)
+        guard !chain.isEmpty else { return false }
+        chain.append(u)
+        var targets = chain
+        for p in chain { for d in problem.demands[p].dependents where schedule.startOf[d] < 0 && !targets.contains(d) { targets.append(d) } }
+        log.targets = targets
+        let value = targets.reduce(0) { $0 + problem.demandValue[$1] }
+        let need = chain.reduce(0) { $0 + problem.demandMinCash[$1] }
+        let pool = pools.scheduled.filter { j in chain.contains { shareSource(j, $0) } }
+        var keys: [Double] = []
+        for j in pool { keys.append(ratio[j] * (SolverTuning.ejectionNoiseLow + SolverTuning.ejectionNoiseWidth * rng.unit())) }
+        var lost = 0, freed = 0
+        for o in pool.indices.sorted(by: { (keys[$0], pool[$0]) < (keys[$1], pool[$1]) }) where freed < need {
+            let j = pool[o]
+            if lost + problem.demandValue[j] >= value { continue }
+            lost += problem.demandValue[j]
+            freed += schedule.cashOf[j]
+            drop(j, &log)
+        }
+        return true
+    }
+
+    /// Appends to `chain`, deepest first, one left-out demand for each prerequisite of demand
+    /// `i` that no scheduled session delivers (none when a prerequisite has no such demand),
+    /// at most `SolverTuning.maxChainDepth` levels down.
+    func addMissingPrerequisites(of i: Int, depth: Int, into chain: inout [Int]) {
+        guard depth < SolverTuning.maxChainDepth else { return }
+        for group in problem.demands[i].prerequisiteDemands where !group.contains(where: { schedule.startOf[$0] >= 0 }) {
+            guard let p = group.first(where: { !problem.demandPinned[$0] && !chain.contains($0) }) else { continue }
+            addMissingPrerequisites(of: p, depth: depth + 1, into: &chain)
+            if !chain.contains(p) { chain.append(p) }
+        }
+    }
+
+    /// Frees a trainer for a left-out demand: drops up to `k` sessions held by one of its
+    /// qualified trainers, then targets the demand first and the dropped sessions after it, so
+    /// that they come back with other trainers where they can. False when the drawn trainer
+    /// holds no session.
+    mutating func freeTrainerFor(_ pools: StepPools, _ log: inout StepLog) -> Bool {
+        let u = pools.unscheduled[rng.below(pools.unscheduled.count)]
+        let qualified = Array(Set(problem.demands[u].trainersByLang.joined())).sorted()
+        guard !qualified.isEmpty else { return false }
+        let t = qualified[rng.below(qualified.count)]
+        let held = pools.scheduled.filter { schedule.assignment[$0]?.trainers.contains(t) ?? false }
+        guard !held.isEmpty else { return false }
+        var dropped: [Int] = []
+        for _ in 0..<pools.k {
+            let j = held[rng.below(held.count)]
+            if !dropped.contains(j) { dropped.append(j) }
+        }
+        log.targets = [u] + dropped
+        for j in dropped { drop(j, &log) }
+        return true
+    }
+
+    /// Frees costly money: `k` times, drops the session of least value per cash among
+    /// `SolverTuning.lowRatioTournament` scheduled ones drawn at random, so that the repair can
+    /// fund several cheaper demands with what one costly session held.
+    mutating func dropLowRatioSessions(_ pools: StepPools, _ log: inout StepLog) {
+        let scheduled = pools.scheduled
+        for _ in 0..<pools.k {
+            var pick = scheduled[rng.below(scheduled.count)]
+            for _ in 1..<SolverTuning.lowRatioTournament {
+                let j = scheduled[rng.below(scheduled.count)]
+                if (ratio[j], j) < (ratio[pick], pick) { pick = j }
+            }
+            drop(pick, &log)
+        }
+    }
+
     /// Drops `k` random scheduled sessions (repeats allowed, a repeat drops nothing).
     mutating func dropRandomSessions(_ pools: StepPools, _ log: inout StepLog) {
         for _ in 0..<pools.k where !pools.scheduled.isEmpty { drop(pools.scheduled[rng.below(pools.scheduled.count)], &log) }

@@ -43,6 +43,13 @@ extension Solver {
             moved = freeCheaperTrainers(pools, &log)
         } else if !pools.scheduled.isEmpty && move < SolverTuning.reseatNeighboursBelow {
             moved = reseatNeighbours(pools, &log)
+        } else if !pools.unscheduled.isEmpty && move < SolverTuning.openChainBelow {
+            moved = openPrerequisiteChain(pools, &log)
+        } else if !pools.unscheduled.isEmpty && !pools.scheduled.isEmpty && move < SolverTuning.freeTrainerBelow {
+            moved = freeTrainerFor(pools, &log)
+        } else if !pools.scheduled.isEmpty && move < SolverTuning.dropLowRatioBelow {
+            dropLowRatioSessions(pools, &log)
+            moved = true
         } else {
             dropRandomSessions(pools, &log)
             moved = true

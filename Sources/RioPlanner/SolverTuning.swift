@@ -21,12 +21,34 @@ enum SolverTuning {
     ///
     /// The cash-lowering move on trainer travel: 15% of the steps (60% once everything is scheduled).
     static let cheaperTrainersBelow = 0.6
-    /// Re-seat neighbouring sessions when `u` is below this (and above `cheaperTrainersBelow`);
-    /// above it, a few random sessions are dropped.
+    /// Re-seat neighbouring sessions when `u` is below this (and above `cheaperTrainersBelow`).
     ///
-    /// 20% re-seating (venues and trainers of one region and fortnight) and 20% random drops, the
-    /// undirected move that keeps the search from settling.
+    /// 20% re-seating (venues and trainers of one region and fortnight).
     static let reseatNeighboursBelow = 0.8
+    /// Open a prerequisite chain when `u` is below this (and above `reseatNeighboursBelow`).
+    ///
+    /// 5%: a chain is worth opening only where modules have prerequisites left undelivered.
+    static let openChainBelow = 0.85
+    /// Free a trainer for a left-out demand when `u` is below this (and above `openChainBelow`).
+    ///
+    /// 5%: where the qualified trainers are booked, their sessions must move to colleagues.
+    static let freeTrainerBelow = 0.9
+    /// Drop sessions of low value per cash when `u` is below this (and above
+    /// `freeTrainerBelow`); above it, a few random sessions are dropped.
+    ///
+    /// 5% low-ratio drops, which free the money one costly session holds so that the repair can
+    /// fund several cheaper demands with it (the exchange single-target moves never make: each
+    /// ejects only what is worth less than its one target), and 5% random drops, the undirected
+    /// move that keeps the search from settling.
+    static let dropLowRatioBelow = 0.95
+    /// How many prerequisite levels a chain move follows down from its demand.
+    ///
+    /// 3: the public instances' modules chain at most three deep (mod-03 → mod-07 → mod-21).
+    static let maxChainDepth = 3
+    /// Sessions drawn per low-ratio drop; the one of least value per cash among them goes.
+    ///
+    /// 3: biased towards costly sessions without always taking the same one.
+    static let lowRatioTournament = 3
 
     // MARK: How much a step destroys
 
