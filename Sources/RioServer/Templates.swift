@@ -17,7 +17,7 @@ enum Templates {
         .platform a{color:#fff}.platform form{display:inline;margin:0}.platform .who{margin-left:auto;opacity:.85}
         main{max-width:1100px;margin:1.2em auto;padding:0 1.2em}
         table{border-collapse:collapse;margin:.6em 0}td,th{border:1px solid #cfd8dc;padding:.25em .6em;text-align:left}
-        th{background:#e8eef1}.errors{border-left:4px solid #b3261e;background:#fdecea;padding:.5em 1em}
+        th{background:#e8eef1}.nowrap{white-space:nowrap}.errors{border-left:4px solid #b3261e;background:#fdecea;padding:.5em 1em}
         .ok{border-left:4px solid #1b7f3b;background:#e7f5ec;padding:.5em 1em}
         form.box{background:#fff;border:1px solid #cfd8dc;padding:.8em 1em;margin:.8em 0}
         label{display:block;margin:.3em 0}code,.token{font-family:ui-monospace,Menlo,monospace;word-break:break-all}
@@ -87,8 +87,8 @@ enum Templates {
         <p><a href="/plans/{{name}}">The whole plan</a></p>
         {{#sessions}}{{#first()}}<table><tr><th>Session</th><th>Module</th><th>Start</th><th>End</th><th>Where</th><th>Language</th>
         <th>Participants</th><th>Conventions</th></tr>{{/first()}}
-        <tr><td>{{id}}</td><td>{{module}}</td><td>{{start}}</td><td>{{end}}</td><td>{{venue}}</td><td>{{language}}</td>
-        <td>{{participants}}</td><td>{{conventions}}</td></tr>{{#last()}}</table>{{/last()}}{{/sessions}}
+        <tr><td>{{id}}</td><td>{{module}}</td><td class="nowrap">{{start}}</td><td class="nowrap">{{end}}</td><td>{{venue}}</td>
+        <td>{{language}}</td><td>{{participants}}</td><td>{{conventions}}</td></tr>{{#last()}}</table>{{/last()}}{{/sessions}}
         {{^sessions}}<p>No session of this plan is in {{regionLabel}}.</p>{{/sessions}}
         {{> subscribeForm}}
         {{> bottom}}
