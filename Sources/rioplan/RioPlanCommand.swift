@@ -7,8 +7,8 @@ struct RioPlanCommand: ParsableCommand {
         commandName: "rioplan",
         abstract: "Plan joint capacity-building across the Rio conventions (UNCCD, CBD, UNFCCC).",
         discussion: """
-            Start with `rioplan catalog validate` to check the catalog under Catalog/, then
-            `rioplan plan Plans/jlg-2027.yaml` to build a joint training plan, and `rioplan export`
+            Start with `rioplan catalog validate` to check the catalog under Catalog/, then \
+            `rioplan plan Plans/jlg-2027.yaml` to build a joint training plan, and `rioplan export` \
             or `rioplan report` to share it.
             """,
         version: RioVersion.current,

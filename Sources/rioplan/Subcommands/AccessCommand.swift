@@ -11,10 +11,10 @@ extension RioPlanCommand {
             commandName: "access",
             abstract: "Manage who may use the platform (`rioplan serve`): add, list, revoke.",
             discussion: """
-                Each person gets two secrets, printed once by `rioplan access add`: a sign-in token (for
-                the web pages, and `Authorization: Bearer` for scripts) and a feed path that opens
-                calendar feeds and nothing else. The workspace database keeps only keyed hashes of
-                them. Roles: coordinator (publishes, manages access, all regions), finance
+                Each person gets two secrets, printed once by `rioplan access add`: a sign-in token (for \
+                the web pages, and `Authorization: Bearer` for scripts) and a feed path that opens \
+                calendar feeds and nothing else. The workspace database keeps only keyed hashes of \
+                them. Roles: coordinator (publishes, manages access, all regions), finance \
                 (workbooks), region:ID (a region's office: its own region's needs and records), viewer.
                 """,
             subcommands: [Add.self, List.self, Revoke.self])

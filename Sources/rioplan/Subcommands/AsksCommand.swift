@@ -11,11 +11,11 @@ extension RioPlanCommand {
             commandName: "asks",
             abstract: "What more money would buy: the demands extra money would admit, in order, checked by re-planning.",
             discussion: """
-                For resource mobilisation. Each line names the money a left-out demand's eligible
-                sources lack and the sources each of which, raised by that much, admits it; the line
-                is then checked by re-planning with the money added (the plan so far as baseline),
-                so values are what the planner really does, cumulative down the list. Then, per
-                source, what one more 10,000 would buy. Re-plans use --iterations and --seed, so the
+                For resource mobilisation. Each line names the money a left-out demand's eligible \
+                sources lack and the sources each of which, raised by that much, admits it; the line \
+                is then checked by re-planning with the money added (the plan so far as baseline), \
+                so values are what the planner really does, cumulative down the list. Then, per \
+                source, what one more 10,000 would buy. Re-plans use --iterations and --seed, so the \
                 list is the same every run.
 
                 Example: rioplan asks Plans/jlg-2027.plan.json --lines 5

@@ -9,8 +9,8 @@ extension RioPlanCommand {
             commandName: "check",
             abstract: "Re-verify every rule and figure of a plan file.",
             discussion: """
-                Recomputes dates, staffing, venues, travel, prerequisites, pins, every cost, every funding
-                line and the score from the catalog and the request, independently of the planner. Prints the
+                Recomputes dates, staffing, venues, travel, prerequisites, pins, every cost, every funding \
+                line and the score from the catalog and the request, independently of the planner. Prints the \
                 verified score, or lists each violation and exits 1.
 
                 Example:

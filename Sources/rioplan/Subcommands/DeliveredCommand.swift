@@ -10,7 +10,7 @@ extension RioPlanCommand {
             commandName: "delivered",
             abstract: "Write the modules delivered per region, as a request's `delivered` list.",
             discussion: """
-                A later request names the file (`delivered: FILE.yaml`), so prerequisites met in an
+                A later request names the file (`delivered: FILE.yaml`), so prerequisites met in an \
                 earlier cycle need no hand-written list.
 
                 Example: rioplan delivered --plan jlg-2027 --out Plans/delivered-2027.yaml

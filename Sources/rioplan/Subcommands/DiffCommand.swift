@@ -8,10 +8,10 @@ extension RioPlanCommand {
             commandName: "diff",
             abstract: "What changed between two plans: sessions added, cancelled, moved, re-staffed; money per source.",
             discussion: """
-                OLD and NEW are plan files or recorded versions (NAME@N, NAME@latest; see
-                `rioplan history NAME`). Sessions are matched by demand. A session is moved when its
-                start, end or venue changed, re-staffed when its trainers or language changed (both
-                when both did), unchanged otherwise. Money is the cash each funding source gives in
+                OLD and NEW are plan files or recorded versions (NAME@N, NAME@latest; see \
+                `rioplan history NAME`). Sessions are matched by demand. A session is moved when its \
+                start, end or venue changed, re-staffed when its trainers or language changed (both \
+                when both did), unchanged otherwise. Money is the cash each funding source gives in \
                 each plan. Exits 0 whether or not the plans differ.
 
                 Examples:

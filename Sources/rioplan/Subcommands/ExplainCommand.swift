@@ -9,8 +9,8 @@ extension RioPlanCommand {
             commandName: "explain",
             abstract: "Why demands are unscheduled, and what would let them in.",
             discussion: """
-                For each demand left out of the plan, names the limit that blocks it (dates, trainers,
-                venues, a funding source and what it has left, a prerequisite, a staffing cap) and what
+                For each demand left out of the plan, names the limit that blocks it (dates, trainers, \
+                venues, a funding source and what it has left, a prerequisite, a staffing cap) and what \
                 would admit it. The reasons are recomputed against the request and catalog as they are now.
 
                 Examples:

@@ -38,8 +38,8 @@ extension RioPlanCommand {
             commandName: "export",
             abstract: "Export calendars and co-financing sheets.",
             discussion: """
-                The plan file names its request and catalog (paths relative to the plan); pass
-                --request or --catalog to use others. Outputs are written to a temporary file and
+                The plan file names its request and catalog (paths relative to the plan); pass \
+                --request or --catalog to use others. Outputs are written to a temporary file and \
                 renamed into place, so a failed export never damages an earlier file.
                 """,
             subcommands: [Ics.self, CofinancingCmd.self])
@@ -53,18 +53,18 @@ extension RioPlanCommand.Export {
             commandName: "ics",
             abstract: "Write the plan's sessions as an iCalendar (.ics) file for Outlook, Google, Apple or Thunderbird calendars.",
             discussion: """
-                One all-day event per session, with a stable UID (<session id>@rioplan) so that a
-                subscribed calendar updates instead of duplicating. Filters narrow the calendar:
-                several values of one option are alternatives, different options must all hold.
-                DTSTAMP is the plan file's modification time (when the plan was written), so
+                One all-day event per session, with a stable UID (<session id>@rioplan) so that a \
+                subscribed calendar updates instead of duplicating. Filters narrow the calendar: \
+                several values of one option are alternatives, different options must all hold. \
+                DTSTAMP is the plan file's modification time (when the plan was written), so \
                 exporting the same plan twice gives the same bytes; --dtstamp sets it explicitly.
 
-                Calendars follow the plan's history in the workspace database (--db): the plan file
-                is matched to the newest recorded version of its name with the same content (or, if
-                none, taken as newer than every recorded version). An event's SEQUENCE counts the
-                times its session's dates, venue, trainers or language changed, or it was dropped or
-                restored, over the versions up to this one (0 for a session never changed). Sessions
-                of earlier versions that this plan dropped are written with STATUS:CANCELLED, so
+                Calendars follow the plan's history in the workspace database (--db): the plan file \
+                is matched to the newest recorded version of its name with the same content (or, if \
+                none, taken as newer than every recorded version). An event's SEQUENCE counts the \
+                times its session's dates, venue, trainers or language changed, or it was dropped or \
+                restored, over the versions up to this one (0 for a session never changed). Sessions \
+                of earlier versions that this plan dropped are written with STATUS:CANCELLED, so \
                 subscribed calendars remove them. --no-history writes the plan alone.
 
                 Example: rioplan export ics Plans/jlg-2027.plan.json --region africa --out africa.ics
@@ -121,9 +121,9 @@ extension RioPlanCommand.Export {
             commandName: "cofinancing",
             abstract: "Write the co-financing sheet: an .xlsx workbook (Sessions, Sources, Conventions, In-kind) or a .csv of the Sessions sheet.",
             discussion: """
-                The format follows the --out extension: .xlsx or .csv. Money cells are numbers in
-                the plan's currency; totals are SUM formulas with their values cached. With --asks N
-                the workbook ends with an Asks sheet for resource mobilisation: what more money
+                The format follows the --out extension: .xlsx or .csv. Money cells are numbers in \
+                the plan's currency; totals are SUM formulas with their values cached. With --asks N \
+                the workbook ends with an Asks sheet for resource mobilisation: what more money \
                 would buy, as `rioplan asks` lists it (re-planned with 20,000 steps, seed 1).
 
                 Example: rioplan export cofinancing Plans/jlg-2027.plan.json --out cofinancing.xlsx --asks 5

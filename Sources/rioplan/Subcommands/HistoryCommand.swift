@@ -10,9 +10,9 @@ extension RioPlanCommand {
             commandName: "history",
             abstract: "List the recorded versions of a plan: when, value, cash, sessions, input fingerprints.",
             discussion: """
-                Every `rioplan plan` run (unless --no-history) is recorded in the workspace database as
-                the next version of the plan's name. Name a version as NAME@N (or NAME@latest) in
-                `rioplan diff`, `rioplan plan --baseline` or `rioplan whatif --against`.
+                Every `rioplan plan` run (unless --no-history) is recorded in the workspace database as \
+                the next version of the plan's name. Name a version as NAME@N (or NAME@latest) in \
+                `rioplan diff`, `rioplan plan --baseline` or `rioplan whatif --against`. \
                 Request and catalog fingerprints are the first 12 hex digits of their SHA-256.
 
                 Examples:

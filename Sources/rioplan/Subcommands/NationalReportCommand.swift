@@ -10,11 +10,11 @@ extension RioPlanCommand {
             commandName: "national-report",
             abstract: "One country's capacity-building received, laid out for each convention's national report.",
             discussion: """
-                From the delivery records: the sessions the country's people attended and the
-                outcomes recorded for it, as the UNFCCC biennial transparency report's table III.11
-                (capacity-building support received), the CBD national report's Target 20
-                participation figures and the UNCCD PRAIS strategic objective 5 rows and shares.
-                Counts and shares only: no participant appears. The format follows --out: .xlsx
+                From the delivery records: the sessions the country's people attended and the \
+                outcomes recorded for it, as the UNFCCC biennial transparency report's table III.11 \
+                (capacity-building support received), the CBD national report's Target 20 \
+                participation figures and the UNCCD PRAIS strategic objective 5 rows and shares. \
+                Counts and shares only: no participant appears. The format follows --out: .xlsx \
                 (one sheet per layout and a cover) or .md.
 
                 Example: rioplan national-report KEN --out kenya-2027.xlsx

@@ -11,8 +11,8 @@ extension RioPlanCommand {
             commandName: "needs",
             abstract: "Write the needs the regional offices sent for a cycle, as a request's `demand` list.",
             discussion: """
-                A cycle is a plan request under Plans/ (Plans/CYCLE.yaml); the offices send their needs on
-                the platform (`rioplan serve`). With --out, the needs are written as a demand list that the
+                A cycle is a plan request under Plans/ (Plans/CYCLE.yaml); the offices send their needs on \
+                the platform (`rioplan serve`). With --out, the needs are written as a demand list that the \
                 request names (`demand: FILE.yaml`); without it, they are listed with who sent them and when.
 
                 Examples:

@@ -12,8 +12,8 @@ extension RioPlanCommand {
             commandName: "outcomes",
             abstract: "Indicators from the delivery records: sessions, participants, women's share, countries, learning, application, outcomes.",
             discussion: """
-                Reads the latest recorded version of each plan (--plan, repeatable; default every recorded
-                plan) and its records. A joint session counts for each of its conventions and themes
+                Reads the latest recorded version of each plan (--plan, repeatable; default every recorded \
+                plan) and its records. A joint session counts for each of its conventions and themes \
                 (counts are not split). Delivered sessions under 40% women are listed.
 
                 Examples:

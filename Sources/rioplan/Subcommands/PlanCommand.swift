@@ -9,11 +9,11 @@ extension RioPlanCommand {
             commandName: "plan",
             abstract: "Build a joint training plan from a plan request.",
             discussion: """
-                Reads the request (what regions asked for, trainers, funding) and the catalog, and writes the
-                best plan it finds within the time limit: sessions with dates, venues, trainers, languages and
-                funding, and a reason for every demand left out. Plans are compared by value (priority x number
-                of conventions served), then by lower cash. The summary gives the value's proven upper bound
-                and the gap to it; a plan whose value meets the bound is optimal in value, and the search then
+                Reads the request (what regions asked for, trainers, funding) and the catalog, and writes the \
+                best plan it finds within the time limit: sessions with dates, venues, trainers, languages and \
+                funding, and a reason for every demand left out. Plans are compared by value (priority x number \
+                of conventions served), then by lower cash. The summary gives the value's proven upper bound \
+                and the gap to it; a plan whose value meets the bound is optimal in value, and the search then \
                 stops once cash no longer falls. --threads runs a portfolio of searches sharing the best plan.
 
                 Example:

@@ -10,11 +10,11 @@ extension RioPlanCommand {
             commandName: "publish",
             abstract: "Make a recorded plan version visible on the platform (`rioplan serve`).",
             discussion: """
-                Plans are drafts until published: the platform shows the latest published version of
-                each plan, and its calendar feeds move, add and cancel events over the published
-                versions only. NAME publishes the latest recorded version (`rioplan history NAME`
-                lists them). A plan that `rioplan check` rejects is refused (exit 65). Publishing a
-                version again changes nothing; an older version than the published one is refused,
+                Plans are drafts until published: the platform shows the latest published version of \
+                each plan, and its calendar feeds move, add and cancel events over the published \
+                versions only. NAME publishes the latest recorded version (`rioplan history NAME` \
+                lists them). A plan that `rioplan check` rejects is refused (exit 65). Publishing a \
+                version again changes nothing; an older version than the published one is refused, \
                 since subscribed calendars cannot go back. Safe to run while `rioplan serve` runs.
 
                 Examples:

@@ -10,9 +10,9 @@ extension RioPlanCommand {
             commandName: "record",
             abstract: "Record what was delivered: sessions' delivery, sign-in sheets, follow-ups, outcomes.",
             discussion: """
-                Records are kept in the workspace database next to the recorded plans; a session must
-                be in a recorded plan (`rioplan history NAME`). Every row is checked first: any problem
-                is listed as file:row:column and nothing is recorded (exit 65). Importing the same
+                Records are kept in the workspace database next to the recorded plans; a session must \
+                be in a recorded plan (`rioplan history NAME`). Every row is checked first: any problem \
+                is listed as file:row:column and nothing is recorded (exit 65). Importing the same \
                 sheet twice records nothing new. No participant name is ever printed or exported.
                 """,
             subcommands: [Attendance.self, FollowUp.self, Outcomes.self, Delivery.self, Template.self])
@@ -26,9 +26,9 @@ extension RioPlanCommand.Record {
             commandName: "attendance",
             abstract: "Record a session's sign-in sheet (CSV or XLSX).",
             discussion: """
-                Columns (row 1, any order, case-insensitive): Participant (or Name), Country (ISO3,
-                Country code), Sex (Gender), Organisation (Organization, Org type), Completed, and
-                optionally Focal point, Pre-test, Post-test, Reaction. Several SESSION FILE pairs (or a
+                Columns (row 1, any order, case-insensitive): Participant (or Name), Country (ISO3, \
+                Country code), Sex (Gender), Organisation (Organization, Org type), Completed, and \
+                optionally Focal point, Pre-test, Post-test, Reaction. Several SESSION FILE pairs (or a \
                 --list file of `SESSION FILE` lines) are recorded in one transaction.
 
                 Examples:

@@ -9,9 +9,9 @@ extension RioPlanCommand {
             commandName: "report",
             abstract: "Write a one-page visual HTML report of a plan.",
             discussion: """
-                The page needs no network: styles and charts are inline. It shows the plan's
-                figures, a timeline of sessions by region, mandate coverage by convention and theme,
-                the co-financing summary with each convention's balance, and the demands left out
+                The page needs no network: styles and charts are inline. It shows the plan's \
+                figures, a timeline of sessions by region, mandate coverage by convention and theme, \
+                the co-financing summary with each convention's balance, and the demands left out \
                 with their reasons. Open it in any browser, or print it.
 
                 Example: rioplan report Plans/jlg-2027.plan.json --out jlg-2027.html

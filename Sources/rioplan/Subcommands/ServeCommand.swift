@@ -12,12 +12,13 @@ extension RioPlanCommand {
             commandName: "serve",
             abstract: "Serve the shared platform: published plans, calendar feeds, needs intake and records.",
             discussion: """
-                Binds the loopback interface unless --host says otherwise; put it behind the
-                organisation's HTTPS reverse proxy (which sets X-Forwarded-Proto: https) to reach
-                the regional offices. Give people access with `rioplan access add`, and publish a
-                plan with `rioplan publish NAME`. SIGTERM or Ctrl-C finishes the requests in
-                flight and exits 0. One access-log line per request goes to stderr, with feed
-                tokens masked.
+                Binds the loopback interface unless --host says otherwise; put it behind \
+                the organisation's HTTPS reverse proxy (which sets X-Forwarded-Proto: \
+                https) to reach the regional offices. Give people access with `rioplan \
+                access add`, and publish a plan with `rioplan publish NAME`. Run it from \
+                the folder that holds Plans/ (recorded plans name their inputs relative \
+                to it). SIGTERM or Ctrl-C finishes the requests in flight and exits 0. \
+                One access-log line per request goes to stderr, with feed tokens masked.
 
                 Example: rioplan serve --port 8080
                 """)

@@ -10,7 +10,7 @@ extension RioPlanCommand {
             abstract: "Where the conventions meet: joint modules, and modules that could merge.",
             discussion: """
                 Lists the modules that serve two or more conventions through their mandates, then the \
-                pairs of single-convention modules of different conventions that share a theme:
+                pairs of single-convention modules of different conventions that share a theme: \
                 candidates to merge into one joint module.
 
                 Examples:

@@ -10,15 +10,15 @@ extension RioPlanCommand {
             commandName: "whatif",
             abstract: "Re-plan a scenario (a funding cut, a trainer gone) against the current plan and show what it costs.",
             discussion: """
-                Loads the request, changes it in memory (the request file is not touched), and plans it
-                with the current plan as baseline: value first, then as many of its sessions kept
-                unchanged as possible, then cash. The current plan is --against if given, else the
-                latest recorded plan of the request's name (`rioplan history NAME`), else NAME.plan.json
-                next to the request. Prints the diff and what the change costs: sessions and value lost,
+                Loads the request, changes it in memory (the request file is not touched), and plans it \
+                with the current plan as baseline: value first, then as many of its sessions kept \
+                unchanged as possible, then cash. The current plan is --against if given, else the \
+                latest recorded plan of the request's name (`rioplan history NAME`), else NAME.plan.json \
+                next to the request. Prints the diff and what the change costs: sessions and value lost, \
                 conventions affected. Nothing is recorded in the history; no plan is written unless --out.
 
-                --cap SOURCE=AMOUNT sets a source's cap; SOURCE=-30% cuts it by 30% (rounded down),
-                SOURCE=+10% raises it. --without-trainer T takes trainer T off the staff (pins naming T
+                --cap SOURCE=AMOUNT sets a source's cap; SOURCE=-30% cuts it by 30% (rounded down), \
+                SOURCE=+10% raises it. --without-trainer T takes trainer T off the staff (pins naming T \
                 keep their date and venue; other trainers are chosen).
 
                 Examples:
