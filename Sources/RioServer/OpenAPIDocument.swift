@@ -1,8 +1,9 @@
 /// The OpenAPI 3.1 document of `/api/v1`, served at `/api/v1/openapi.json`.
 ///
 /// Kept by hand beside `APIController`; the tests check that the paths here are exactly the
-/// routes the controller adds. The file is long because it is data: the JSON as served,
-/// pretty-printed so that a change reads as a diff.
+/// routes the controller adds. The file is long because it is data: the JSON as served, one
+/// small object per line so that a change reads as a diff; error responses, the sheet upload
+/// body and its parameters are written once under `components`.
 enum OpenAPIDocument {
     static let json = """
         {
@@ -12,16 +13,8 @@ enum OpenAPIDocument {
             "version": "1",
             "description": "Published plans, needs intake and delivery records of a RioPlan workspace (`rioplan serve`). Scripts send `Authorization: Bearer TOKEN` (the sign-in token of `rioplan access add`)."
           },
-          "servers": [
-            {
-              "url": "/"
-            }
-          ],
-          "security": [
-            {
-              "bearerAuth": []
-            }
-          ],
+          "servers": [{"url": "/"}],
+          "security": [{"bearerAuth": []}],
           "paths": {
             "/api/v1/openapi.json": {
               "get": {
@@ -31,13 +24,7 @@ enum OpenAPIDocument {
                 "responses": {
                   "200": {
                     "description": "OpenAPI 3.1 document",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "type": "object"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"type": "object"}}}
                   }
                 }
               }
@@ -53,41 +40,14 @@ enum OpenAPIDocument {
                       "application/json": {
                         "schema": {
                           "type": "object",
-                          "required": [
-                            "plans"
-                          ],
-                          "properties": {
-                            "plans": {
-                              "type": "array",
-                              "items": {
-                                "$ref": "#/components/schemas/Publication"
-                              }
-                            }
-                          }
+                          "required": ["plans"],
+                          "properties": {"plans": {"type": "array", "items": {"$ref": "#/components/schemas/Publication"}}}
                         }
                       }
                     }
                   },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"}
                 }
               }
             },
@@ -101,53 +61,14 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "name",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   }
                 ],
                 "responses": {
-                  "200": {
-                    "description": "The plan file",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "type": "object"
-                        }
-                      }
-                    }
-                  },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "404": {
-                    "description": "Nothing published under that name",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "200": {"description": "The plan file", "content": {"application/json": {"schema": {"type": "object"}}}},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "404": {"$ref": "#/components/responses/NotFound"}
                 }
               }
             },
@@ -161,82 +82,26 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "name",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   },
                   {
                     "name": "version",
                     "in": "query",
                     "required": false,
                     "description": "A recorded version (`rioplan history NAME`); default: the latest",
-                    "schema": {
-                      "type": "integer",
-                      "minimum": 1
-                    }
+                    "schema": {"type": "integer", "minimum": 1}
                   },
-                  {
-                    "name": "X-CSRF-Token",
-                    "in": "header",
-                    "required": false,
-                    "description": "Required for a browser session (cookie); not for bearer tokens",
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
+                  {"$ref": "#/components/parameters/CSRFToken"}
                 ],
                 "responses": {
                   "200": {
                     "description": "The publication (publishing a published version again returns it)",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Publication"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Publication"}}}
                   },
-                  "400": {
-                    "description": "Bad version",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "422": {
-                    "description": "Unknown name or version, or a plan `rioplan check` rejects",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  }
+                  "400": {"$ref": "#/components/responses/BadRequest"},
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
+                  "422": {"$ref": "#/components/responses/Unprocessable"}
                 }
               }
             },
@@ -250,52 +115,19 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "cycle",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   }
                 ],
                 "responses": {
                   "200": {
                     "description": "Submissions",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Needs"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Needs"}}}
                   },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {
                     "description": "No plan request of that name with a horizon",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   }
                 }
               },
@@ -308,130 +140,31 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "cycle",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   },
-                  {
-                    "name": "file",
-                    "in": "query",
-                    "required": false,
-                    "description": "The uploaded file's name, used in row errors (raw bodies only)",
-                    "schema": {
-                      "type": "string"
-                    }
-                  },
-                  {
-                    "name": "X-CSRF-Token",
-                    "in": "header",
-                    "required": false,
-                    "description": "Required for a browser session (cookie); not for bearer tokens",
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
+                  {"$ref": "#/components/parameters/FileName"},
+                  {"$ref": "#/components/parameters/CSRFToken"}
                 ],
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "text/csv": {
-                      "schema": {
-                        "type": "string"
-                      }
-                    },
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                      "schema": {
-                        "type": "string",
-                        "contentEncoding": "binary"
-                      }
-                    },
-                    "multipart/form-data": {
-                      "schema": {
-                        "type": "object",
-                        "required": [
-                          "sheet"
-                        ],
-                        "properties": {
-                          "sheet": {
-                            "type": "string",
-                            "contentEncoding": "binary"
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
+                "requestBody": {"$ref": "#/components/requestBodies/Sheet"},
                 "responses": {
                   "201": {
                     "description": "Stored",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Submission"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Submission"}}}
                   },
                   "400": {
                     "description": "Empty or malformed body",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {
                     "description": "Unknown cycle",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "413": {
-                    "description": "Body over the server's limit",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "413": {"$ref": "#/components/responses/TooLarge"},
                   "422": {
                     "description": "Row errors: nothing was stored",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   }
                 }
               }
@@ -446,139 +179,38 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "plan",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   },
                   {
                     "name": "session",
                     "in": "query",
                     "required": true,
                     "description": "The session id, PLAN/DEMAND",
-                    "schema": {
-                      "type": "string"
-                    }
+                    "schema": {"type": "string"}
                   },
-                  {
-                    "name": "file",
-                    "in": "query",
-                    "required": false,
-                    "description": "The uploaded file's name, used in row errors (raw bodies only)",
-                    "schema": {
-                      "type": "string"
-                    }
-                  },
-                  {
-                    "name": "X-CSRF-Token",
-                    "in": "header",
-                    "required": false,
-                    "description": "Required for a browser session (cookie); not for bearer tokens",
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
+                  {"$ref": "#/components/parameters/FileName"},
+                  {"$ref": "#/components/parameters/CSRFToken"}
                 ],
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "text/csv": {
-                      "schema": {
-                        "type": "string"
-                      }
-                    },
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                      "schema": {
-                        "type": "string",
-                        "contentEncoding": "binary"
-                      }
-                    },
-                    "multipart/form-data": {
-                      "schema": {
-                        "type": "object",
-                        "required": [
-                          "sheet"
-                        ],
-                        "properties": {
-                          "sheet": {
-                            "type": "string",
-                            "contentEncoding": "binary"
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
+                "requestBody": {"$ref": "#/components/requestBodies/Sheet"},
                 "responses": {
                   "201": {
                     "description": "Recorded",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/RecordImport"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RecordImport"}}}
                   },
                   "400": {
                     "description": "Missing session or body",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {
                     "description": "No such session visible to the caller",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "413": {
-                    "description": "Body over the server's limit",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "413": {"$ref": "#/components/responses/TooLarge"},
                   "422": {
                     "description": "Row errors: nothing was stored",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   }
                 }
               }
@@ -593,130 +225,31 @@ enum OpenAPIDocument {
                     "in": "path",
                     "required": true,
                     "description": "plan",
-                    "schema": {
-                      "type": "string",
-                      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"
-                    }
+                    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$"}
                   },
-                  {
-                    "name": "file",
-                    "in": "query",
-                    "required": false,
-                    "description": "The uploaded file's name, used in row errors (raw bodies only)",
-                    "schema": {
-                      "type": "string"
-                    }
-                  },
-                  {
-                    "name": "X-CSRF-Token",
-                    "in": "header",
-                    "required": false,
-                    "description": "Required for a browser session (cookie); not for bearer tokens",
-                    "schema": {
-                      "type": "string"
-                    }
-                  }
+                  {"$ref": "#/components/parameters/FileName"},
+                  {"$ref": "#/components/parameters/CSRFToken"}
                 ],
-                "requestBody": {
-                  "required": true,
-                  "content": {
-                    "text/csv": {
-                      "schema": {
-                        "type": "string"
-                      }
-                    },
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-                      "schema": {
-                        "type": "string",
-                        "contentEncoding": "binary"
-                      }
-                    },
-                    "multipart/form-data": {
-                      "schema": {
-                        "type": "object",
-                        "required": [
-                          "sheet"
-                        ],
-                        "properties": {
-                          "sheet": {
-                            "type": "string",
-                            "contentEncoding": "binary"
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
+                "requestBody": {"$ref": "#/components/requestBodies/Sheet"},
                 "responses": {
                   "201": {
                     "description": "Recorded",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/RecordImport"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/RecordImport"}}}
                   },
                   "400": {
                     "description": "Empty body",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "401": {
-                    "description": "No or bad bearer token",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
-                  "403": {
-                    "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "401": {"$ref": "#/components/responses/Unauthorized"},
+                  "403": {"$ref": "#/components/responses/Forbidden"},
                   "404": {
                     "description": "A session not visible to the caller",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   },
-                  "413": {
-                    "description": "Body over the server's limit",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
-                  },
+                  "413": {"$ref": "#/components/responses/TooLarge"},
                   "422": {
                     "description": "Row errors: nothing was stored",
-                    "content": {
-                      "application/json": {
-                        "schema": {
-                          "$ref": "#/components/schemas/Error"
-                        }
-                      }
-                    }
+                    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
                   }
                 }
               }
@@ -724,38 +257,22 @@ enum OpenAPIDocument {
           },
           "components": {
             "securitySchemes": {
-              "bearerAuth": {
-                "type": "http",
-                "scheme": "bearer",
-                "description": "The sign-in token (rps_…) of `rioplan access add`"
-              }
+              "bearerAuth": {"type": "http", "scheme": "bearer", "description": "The sign-in token (rps_…) of `rioplan access add`"}
             },
             "schemas": {
               "Error": {
                 "type": "object",
-                "required": [
-                  "error"
-                ],
+                "required": ["error"],
                 "properties": {
                   "error": {
                     "type": "object",
-                    "required": [
-                      "status",
-                      "message",
-                      "problems"
-                    ],
+                    "required": ["status", "message", "problems"],
                     "properties": {
-                      "status": {
-                        "type": "integer"
-                      },
-                      "message": {
-                        "type": "string"
-                      },
+                      "status": {"type": "integer"},
+                      "message": {"type": "string"},
                       "problems": {
                         "type": "array",
-                        "items": {
-                          "type": "string"
-                        },
+                        "items": {"type": "string"},
                         "description": "FILE:ROW:COL: what is wrong; what to do"
                       }
                     }
@@ -764,154 +281,115 @@ enum OpenAPIDocument {
               },
               "Publication": {
                 "type": "object",
-                "required": [
-                  "name",
-                  "version",
-                  "publishedAt",
-                  "publishedBy"
-                ],
+                "required": ["name", "version", "publishedAt", "publishedBy"],
                 "properties": {
-                  "name": {
-                    "type": "string"
-                  },
-                  "version": {
-                    "type": "integer"
-                  },
-                  "publishedAt": {
-                    "type": "string",
-                    "format": "date-time"
-                  },
-                  "publishedBy": {
-                    "type": "string"
-                  }
+                  "name": {"type": "string"},
+                  "version": {"type": "integer"},
+                  "publishedAt": {"type": "string", "format": "date-time"},
+                  "publishedBy": {"type": "string"}
                 }
               },
               "NeedRow": {
                 "type": "object",
-                "required": [
-                  "id",
-                  "module",
-                  "region",
-                  "participants"
-                ],
+                "required": ["id", "module", "region", "participants"],
                 "properties": {
-                  "id": {
-                    "type": "string"
-                  },
-                  "module": {
-                    "type": "string"
-                  },
-                  "region": {
-                    "type": "string"
-                  },
-                  "participants": {
-                    "type": "integer"
-                  },
-                  "languages": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
-                    }
-                  },
-                  "priority": {
-                    "type": "integer"
-                  },
-                  "earliest": {
-                    "type": "string",
-                    "format": "date"
-                  },
-                  "latest": {
-                    "type": "string",
-                    "format": "date"
-                  }
+                  "id": {"type": "string"},
+                  "module": {"type": "string"},
+                  "region": {"type": "string"},
+                  "participants": {"type": "integer"},
+                  "languages": {"type": "array", "items": {"type": "string"}},
+                  "priority": {"type": "integer"},
+                  "earliest": {"type": "string", "format": "date"},
+                  "latest": {"type": "string", "format": "date"}
                 }
               },
               "Submission": {
                 "type": "object",
-                "required": [
-                  "id",
-                  "cycle",
-                  "region",
-                  "sender",
-                  "source",
-                  "submittedAt",
-                  "rows"
-                ],
+                "required": ["id", "cycle", "region", "sender", "source", "submittedAt", "rows"],
                 "properties": {
-                  "id": {
-                    "type": "integer"
-                  },
-                  "cycle": {
-                    "type": "string"
-                  },
-                  "region": {
-                    "type": "string"
-                  },
-                  "sender": {
-                    "type": "string"
-                  },
-                  "source": {
-                    "type": "string"
-                  },
-                  "submittedAt": {
-                    "type": "string",
-                    "format": "date-time"
-                  },
-                  "rows": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/NeedRow"
-                    }
-                  }
+                  "id": {"type": "integer"},
+                  "cycle": {"type": "string"},
+                  "region": {"type": "string"},
+                  "sender": {"type": "string"},
+                  "source": {"type": "string"},
+                  "submittedAt": {"type": "string", "format": "date-time"},
+                  "rows": {"type": "array", "items": {"$ref": "#/components/schemas/NeedRow"}}
                 }
               },
               "Needs": {
                 "type": "object",
-                "required": [
-                  "cycle",
-                  "start",
-                  "end",
-                  "submissions"
-                ],
+                "required": ["cycle", "start", "end", "submissions"],
                 "properties": {
-                  "cycle": {
-                    "type": "string"
-                  },
-                  "start": {
-                    "type": "string",
-                    "format": "date"
-                  },
-                  "end": {
-                    "type": "string",
-                    "format": "date"
-                  },
-                  "submissions": {
-                    "type": "array",
-                    "items": {
-                      "$ref": "#/components/schemas/Submission"
-                    }
-                  }
+                  "cycle": {"type": "string"},
+                  "start": {"type": "string", "format": "date"},
+                  "end": {"type": "string", "format": "date"},
+                  "submissions": {"type": "array", "items": {"$ref": "#/components/schemas/Submission"}}
                 }
               },
               "RecordImport": {
                 "type": "object",
-                "required": [
-                  "kind",
-                  "sessions",
-                  "summary"
-                ],
+                "required": ["kind", "sessions", "summary"],
                 "properties": {
-                  "kind": {
-                    "type": "string"
-                  },
-                  "sessions": {
-                    "type": "array",
-                    "items": {
-                      "type": "string"
+                  "kind": {"type": "string"},
+                  "sessions": {"type": "array", "items": {"type": "string"}},
+                  "summary": {"type": "string"}
+                }
+              }
+            },
+            "responses": {
+              "Unauthorized": {
+                "description": "No or bad bearer token",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "Forbidden": {
+                "description": "The role may not use this, or a session caller's X-CSRF-Token is missing or wrong",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "NotFound": {
+                "description": "Nothing published under that name",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "BadRequest": {
+                "description": "Bad version",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "Unprocessable": {
+                "description": "Unknown name or version, or a plan `rioplan check` rejects",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              },
+              "TooLarge": {
+                "description": "Body over the server's limit",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+              }
+            },
+            "parameters": {
+              "CSRFToken": {
+                "name": "X-CSRF-Token",
+                "in": "header",
+                "required": false,
+                "description": "Required for a browser session (cookie); not for bearer tokens",
+                "schema": {"type": "string"}
+              },
+              "FileName": {
+                "name": "file",
+                "in": "query",
+                "required": false,
+                "description": "The uploaded file's name, used in row errors (raw bodies only)",
+                "schema": {"type": "string"}
+              }
+            },
+            "requestBodies": {
+              "Sheet": {
+                "required": true,
+                "content": {
+                  "text/csv": {"schema": {"type": "string"}},
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "contentEncoding": "binary"}},
+                  "multipart/form-data": {
+                    "schema": {
+                      "type": "object",
+                      "required": ["sheet"],
+                      "properties": {"sheet": {"type": "string", "contentEncoding": "binary"}}
                     }
-                  },
-                  "summary": {
-                    "type": "string"
                   }
                 }
               }
