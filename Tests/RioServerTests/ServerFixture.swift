@@ -41,29 +41,8 @@ final class ServerFixture: Sendable {
     var request: String { dir.appendingPathComponent("plans/t.yaml").path }
     var database: String { dir.appendingPathComponent("db/rioplan.sqlite").path }
 
-    static let requestYAML = """
-        name: t
-        title: Test plan
-        currency: USD
-        horizon: {start: 2027-03-01, end: 2027-03-26}
-        demand:
-          - {id: d1, module: joint-3d, region: africa, participants: 10, priority: 4, earliest: 2027-03-01, latest: 2027-03-03}
-          - {id: d2, module: online-1d, region: africa, participants: 50, earliest: 2027-03-08, latest: 2027-03-08}
-          - {id: d3, module: online-1d, region: weog, participants: 20, earliest: 2027-03-08, latest: 2027-03-08}
-          - {id: d4, module: pair-2d, region: weog, participants: 20, priority: 2, earliest: 2027-03-01, latest: 2027-03-02}
-          - {id: d5, module: advanced, region: africa, participants: 10, earliest: 2027-03-09, latest: 2027-03-10}
-        staff:
-          - {id: t1, name: T One, org: UNCCD, home: weog, languages: [en, fr], modules: [joint-3d], dayRate: 500}
-          - {id: t2, name: T Two, org: CBD, home: weog, languages: [fr], modules: [pair-2d], dayRate: 500}
-          - {id: t3, name: T Three, org: UNFCCC, home: weog, languages: [en, fr], modules: [pair-2d], dayRate: 450}
-          - {id: t4, name: T Four, org: UNCCD, home: africa, languages: [en], modules: [advanced], dayRate: 300}
-          - {id: v1, name: V One, org: FAO, home: africa, languages: [en], modules: [online-1d], dayRate: 0}
-          - {id: v2, name: V Two, org: FAO, home: africa, languages: [en, es], modules: [online-1d], dayRate: 0}
-          - {id: v3, name: V Three, org: FAO, home: africa, languages: [en], modules: [online-1d], dayRate: 0}
-        funding:
-          - {id: core, name: Core budget, owner: UNCCD, type: core, cap: 1000000}
-
-        """
+    /// The workspace tests' base request (Tests/Fixtures/planner/workspace-request.yaml).
+    static let requestYAML = (try? String(contentsOf: root.appendingPathComponent("Tests/Fixtures/planner/workspace-request.yaml"), encoding: .utf8)) ?? ""
 
     static let search = SearchSettings(iterations: 200, seed: 1)
 
