@@ -24,6 +24,9 @@ extension Solver {
 
     /// Makes room for one unscheduled demand: drops sessions sharing its money or its region,
     /// either by value per cash (exact knapsack or noisy least-ratio order) or at random.
+    ///
+    /// Ejecting by value gives up at most the demand's own value, so that an exchange of equal
+    /// value and less cash is within reach (the acceptance keeps it only if cash falls).
     mutating func makeRoomForUnscheduled(_ pools: StepPools, _ log: inout StepLog) {
         let u = pools.unscheduled[rng.below(pools.unscheduled.count)]
         log.targets = [u]
@@ -31,8 +34,8 @@ extension Solver {
         let related = pools.scheduled.filter { j in problem.demandRegion[j] == du.region || shareSource(j, u) }
         let pool = related.isEmpty ? pools.scheduled : related
         if rng.unit() < SolverTuning.ejectByValueChance {
-            // Only sessions sharing its money and worth less than it are ejected by value.
-            let cheaper = pool.filter { problem.demandValue[$0] < du.value && shareSource($0, u) }
+            // Only sessions sharing its money and worth no more than it are ejected by value.
+            let cheaper = pool.filter { problem.demandValue[$0] <= du.value && shareSource($0, u) }
             let short = problem.demandMinCash[u] - schedule.funding.headroom(du.pattern)
             if short > 0 && rng.unit() < SolverTuning.exactKnapsackChance {
                 ejectByKnapsack(cheaper, for: u, short: short, &log)
@@ -44,17 +47,17 @@ extension Solver {
         }
     }
 
-    /// Exact small knapsack: drops the set of sessions worth least (less than demand `u`) whose
+    /// Exact small knapsack: drops the set of sessions worth least (at most demand `u`'s value) whose
     /// cash covers the shortfall `short`, over a random sample of `pool` drawn with replacement
     /// when the pool exceeds `SolverTuning.knapsackSample` (the whole pool otherwise).
     mutating func ejectByKnapsack(_ pool: [Int], for u: Int, short: Int, _ log: inout StepLog) {
         let size = SolverTuning.knapsackSample
         let sample = pool.count > size ? (0..<size).map { _ in pool[rng.below(pool.count)] } : pool
-        for j in knapsackEjection(sample, maxValue: problem.demandValue[u] - 1, cash: short) { drop(j, &log) }
+        for j in knapsackEjection(sample, maxValue: problem.demandValue[u], cash: short) { drop(j, &log) }
     }
 
     /// Drops the sessions of `pool` giving least value per cash (in a noisy order) until demand
-    /// `u`'s money would suffice, never giving up as much value as `u` brings.
+    /// `u`'s money would suffice, never giving up more value than `u` brings.
     mutating func ejectByLeastRatio(_ pool: [Int], for u: Int, _ log: inout StepLog) {
         var keys: [Double] = []
         for j in pool { keys.append(ratio[j] * (SolverTuning.ejectionNoiseLow + SolverTuning.ejectionNoiseWidth * rng.unit())) }
@@ -63,7 +66,7 @@ extension Solver {
         var lost = 0
         for o in order {
             let j = pool[o]
-            if lost + problem.demandValue[j] >= value { continue }
+            if lost + problem.demandValue[j] > value { continue }
             drop(j, &log)
             lost += problem.demandValue[j]
             if schedule.funding.headroom(pattern) >= need { break }
@@ -198,24 +201,39 @@ extension Solver {
         }
     }
 
-    /// Frees a trainer for a left-out demand: drops up to `k` sessions held by one of its
-    /// qualified trainers, then targets the demand first and the dropped sessions after it, so
-    /// that they come back with other trainers where they can. False when the drawn trainer
-    /// holds no session.
-    mutating func freeTrainerFor(_ pools: StepPools, _ log: inout StepLog) -> Bool {
+    /// Frees a team for a left-out demand: in one of its languages, draws as many qualified
+    /// trainers as it needs and, for each whose own days or organisation's days would run out,
+    /// drops up to `SolverTuning.maxHoldersDropped` of its sessions of other modules until they
+    /// would not. When the demand's money is short too, ejects sessions of least value per cash
+    /// sharing its money. Targets the demand first and the dropped sessions after it, so that
+    /// they come back with other trainers where they can. False when the team holds nothing to
+    /// drop and the money suffices.
+    mutating func freeTeamFor(_ pools: StepPools, _ log: inout StepLog) -> Bool {
         let u = pools.unscheduled[rng.below(pools.unscheduled.count)]
-        let qualified = Array(Set(problem.demands[u].trainersByLang.joined())).sorted()
-        guard !qualified.isEmpty else { return false }
-        let t = qualified[rng.below(qualified.count)]
-        let held = pools.scheduled.filter { schedule.assignment[$0]?.trainers.contains(t) ?? false }
-        guard !held.isEmpty else { return false }
+        let du = problem.demands[u]
+        guard !du.langs.isEmpty else { return false }
+        var qualified = du.trainersByLang[rng.below(du.langs.count)]
+        guard qualified.count >= du.trainersNeeded else { return false }
+        for k in 0..<du.trainersNeeded { qualified.swapAt(k, k + rng.below(qualified.count - k)) }
         var dropped: [Int] = []
-        for _ in 0..<pools.k {
-            let j = held[rng.below(held.count)]
-            if !dropped.contains(j) { dropped.append(j) }
+        for t in qualified.prefix(du.trainersNeeded) {
+            let org = problem.trainerOrg[t]
+            var over = max(schedule.trainerDays[t] + du.days - problem.trainerMaxDays[t], schedule.orgDays[org] + du.days - problem.orgCap[org])
+            var held = pools.scheduled.filter { j in
+                problem.demands[j].module.id != du.module.id && (schedule.assignment[j]?.trainers.contains(t) ?? false)
+            }
+            while over > 0 && !held.isEmpty && dropped.count < SolverTuning.maxHoldersDropped * du.trainersNeeded {
+                let j = held.remove(at: rng.below(held.count))
+                over -= problem.demandDays[j]
+                dropped.append(j)
+                drop(j, &log)
+            }
         }
+        if problem.demandMinCash[u] > schedule.funding.headroom(du.pattern) {
+            ejectByLeastRatio(pools.scheduled.filter { problem.demandValue[$0] <= du.value && shareSource($0, u) && schedule.startOf[$0] >= 0 }, for: u, &log)
+        }
+        guard !log.removed.isEmpty else { return false }
         log.targets = [u] + dropped
-        for j in dropped { drop(j, &log) }
         return true
     }
 

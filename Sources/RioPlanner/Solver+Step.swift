@@ -45,8 +45,8 @@ extension Solver {
             moved = reseatNeighbours(pools, &log)
         } else if !pools.unscheduled.isEmpty && move < SolverTuning.openChainBelow {
             moved = openPrerequisiteChain(pools, &log)
-        } else if !pools.unscheduled.isEmpty && !pools.scheduled.isEmpty && move < SolverTuning.freeTrainerBelow {
-            moved = freeTrainerFor(pools, &log)
+        } else if !pools.unscheduled.isEmpty && !pools.scheduled.isEmpty && move < SolverTuning.freeTeamBelow {
+            moved = freeTeamFor(pools, &log)
         } else if !pools.scheduled.isEmpty && move < SolverTuning.dropLowRatioBelow {
             dropLowRatioSessions(pools, &log)
             moved = true
