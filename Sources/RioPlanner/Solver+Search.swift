@@ -99,10 +99,16 @@ extension Solver {
         search.lastBest = search.iteration
     }
 
-    /// Restores the best plan, polishes its cash and fills any gap, and reports it.
+    /// Restores the best plan, polishes its cash (sessions one at a time, then trainer chains)
+    /// and fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
         polishCash()
+        var rounds = 0
+        while rounds < SolverTuning.polishRounds && polishTrainerChains() {
+            rounds += 1
+            polishCash()
+        }
         construct()
         return SolverResult(
             assignment: schedule.assignment, value: schedule.value, cash: schedule.cash,

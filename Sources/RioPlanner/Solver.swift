@@ -104,7 +104,8 @@ public struct Solver {
         return true
     }
 
-    /// Re-seats each session at its cheapest assignment while value stays.
+    /// Re-seats each session at its cheapest assignment while value stays, at most
+    /// `SolverTuning.polishRounds` rounds.
     mutating func polishCash() {
         var improved = true
         var rounds = 0

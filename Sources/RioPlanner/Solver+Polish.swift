@@ -1,0 +1,77 @@
+extension Solver {
+    /// Trainer chains: for each session whose trainer travels more than a qualified colleague
+    /// who is kept away by another session, moves the colleague over and gives the other session
+    /// a third trainer, when the two changes together lower cash. Starts and venues stay, so
+    /// prerequisites hold; every change is checked by `Schedule.fits`, funding included.
+    ///
+    /// `polishCash` re-seats one session at a time, so it never makes such a pair of changes:
+    /// the first alone is blocked (the colleague is busy or out of days), the second alone costs
+    /// more. Returns whether cash fell.
+    ///
+    /// - Complexity: O(sessions × trainers² × holders) `fits` checks.
+    mutating func polishTrainerChains() -> Bool {
+        var improved = false
+        for c in problem.demands.indices where !problem.demandPinned[c] {
+            guard let ac = schedule.assignment[c], ac.cash > problem.demandMinCash[c], !schedule.isBaseline(c, ac) else { continue }
+            let dc = problem.demands[c]
+            guard let li = dc.langs.firstIndex(of: ac.lang) else { continue }
+            outer: for old in ac.trainers {
+                for t in dc.trainersByLang[li] where dc.travelByTrainer[t] < dc.travelByTrainer[old] && !ac.trainers.contains(t) {
+                    if moveTrainer(t, replacing: old, in: c) {
+                        improved = true
+                        break outer
+                    }
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Gives session `c` trainer `t` in place of `old`, moving `t` off one session that keeps it
+    /// away (to another qualified trainer), when cash falls overall. False (nothing changed)
+    /// otherwise.
+    mutating func moveTrainer(_ t: Int, replacing old: Int, in c: Int) -> Bool {
+        guard let ac = schedule.assignment[c] else { return false }
+        let dc = problem.demands[c]
+        var next = ac
+        next.trainers = ac.trainers.map { $0 == old ? t : $0 }.sorted()
+        next.cash = problem.sessionCash(dc, venue: ac.venue, trainers: next.trainers)
+        let saving = ac.cash - next.cash
+        guard saving > 0 else { return false }
+        schedule.remove(c)
+        if schedule.fits(c, next) {
+            schedule.insert(c, next)
+            return true
+        }
+        let holders = problem.demands.indices.filter { h in
+            h != c && !problem.demandPinned[h] && (schedule.assignment[h].map { $0.trainers.contains(t) && !schedule.isBaseline(h, $0) } ?? false)
+        }
+        for h in holders where reassign(t, in: h, for: c, next, within: saving) { return true }
+        schedule.insert(c, ac)
+        return false
+    }
+
+    /// With `c` removed: replaces trainer `t` in session `h` by another qualified trainer so
+    /// that `c` fits as `next`, when `h`'s extra cash is below `saving`. Leaves `h` and `c`
+    /// changed and returns true, or leaves `h` as it was and returns false.
+    mutating func reassign(_ t: Int, in h: Int, for c: Int, _ next: Assignment, within saving: Int) -> Bool {
+        guard let ah = schedule.assignment[h] else { return false }
+        let dh = problem.demands[h]
+        guard let lh = dh.langs.firstIndex(of: ah.lang) else { return false }
+        schedule.remove(h)
+        defer { if schedule.assignment[h] == nil { schedule.insert(h, ah) } }
+        guard schedule.fits(c, next) else { return false }
+        schedule.insert(c, next)
+        for t2 in dh.trainersByLang[lh] where t2 != t && !ah.trainers.contains(t2) && dh.travelByTrainer[t2] - dh.travelByTrainer[t] < saving {
+            var moved = ah
+            moved.trainers = ah.trainers.map { $0 == t ? t2 : $0 }.sorted()
+            moved.cash = problem.sessionCash(dh, venue: ah.venue, trainers: moved.trainers)
+            if schedule.fits(h, moved) {
+                schedule.insert(h, moved)
+                return true
+            }
+        }
+        schedule.remove(c)
+        return false
+    }
+}
