@@ -40,6 +40,9 @@ public struct Problem: Sendable {
     let demandMinCash: [Int]
     let demandDays: [Int]
     let demandPinned: [Bool]
+    /// A number per module (in order of first appearance among the demands), so that moves
+    /// compare modules without copying `DemandData`.
+    let demandModule: [Int]
 
     /// Index of each demand, trainer, venue and language by id (the first, should an id repeat),
     /// for mapping plan files back onto the problem.
@@ -67,6 +70,12 @@ public struct Problem: Sendable {
         demandMinCash = demands.map(\.minCash)
         demandDays = demands.map(\.days)
         demandPinned = demands.map(\.pinned)
+        var moduleNumber: [String: Int] = [:]
+        demandModule = demands.map { d in
+            if let n = moduleNumber[d.module.id] { return n }
+            moduleNumber[d.module.id] = moduleNumber.count
+            return moduleNumber.count - 1
+        }
         demandIndex = Problem.indexByID(demands.map { ($0.id, $0.index) })
         trainerIndex = Problem.indexByID(trainers.map { ($0.trainer.id, $0.index) })
         venueIndex = Problem.indexByID(venues.map { ($0.id, $0.index) })

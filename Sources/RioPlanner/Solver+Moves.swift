@@ -220,7 +220,7 @@ extension Solver {
             let org = problem.trainerOrg[t]
             var over = max(schedule.trainerDays[t] + du.days - problem.trainerMaxDays[t], schedule.orgDays[org] + du.days - problem.orgCap[org])
             var held = pools.scheduled.filter { j in
-                problem.demands[j].module.id != du.module.id && (schedule.assignment[j]?.trainers.contains(t) ?? false)
+                problem.demandModule[j] != problem.demandModule[u] && (schedule.assignment[j]?.trainers.contains(t) ?? false)
             }
             while over > 0 && !held.isEmpty && dropped.count < SolverTuning.maxHoldersDropped * du.trainersNeeded {
                 let j = held.remove(at: rng.below(held.count))
