@@ -119,7 +119,7 @@ extension Solver {
         let week = ac.start / 7
         let org = problem.trainerOrg[t]
         let orgCapped = schedule.orgDays[org] + days > problem.orgCap[org]
-        let capped = schedule.trainerDays[t] + days > problem.trainerMaxDays[t] || orgCapped
+        let capped = daysOver(t, adding: days) > 0
         let holders = scheduled.filter { j in
             guard j != c, let aj = schedule.assignment[j], aj.trainers.contains(t) else { return false }
             return aj.start / 7 == week || (capped && rng.unit() < SolverTuning.cappedHolderDropChance)
@@ -201,10 +201,17 @@ extension Solver {
         }
     }
 
+    /// How many days trainer `t` would be over its own maximum or its organisation's staffing cap
+    /// (whichever is more) with `days` more; zero or less when they fit.
+    func daysOver(_ t: Int, adding days: Int) -> Int {
+        let org = problem.trainerOrg[t]
+        return max(schedule.trainerDays[t] + days - problem.trainerMaxDays[t], schedule.orgDays[org] + days - problem.orgCap[org])
+    }
+
     /// Frees a team for a left-out demand: in one of its languages, draws as many qualified
     /// trainers as it needs and, for each whose own days or organisation's days would run out,
-    /// drops up to `SolverTuning.maxHoldersDropped` of its sessions of other modules until they
-    /// would not. When the demand's money is short too, ejects sessions of least value per cash
+    /// drops its sessions of other modules at random until they would not (at most
+    /// `SolverTuning.maxHoldersDropped` times the team's size in all). When the demand's money is short too, ejects sessions of least value per cash
     /// sharing its money. Targets the demand first and the dropped sessions after it, so that
     /// they come back with other trainers where they can. False when the team holds nothing to
     /// drop and the money suffices.
@@ -217,8 +224,7 @@ extension Solver {
         for k in 0..<du.trainersNeeded { qualified.swapAt(k, k + rng.below(qualified.count - k)) }
         var dropped: [Int] = []
         for t in qualified.prefix(du.trainersNeeded) {
-            let org = problem.trainerOrg[t]
-            var over = max(schedule.trainerDays[t] + du.days - problem.trainerMaxDays[t], schedule.orgDays[org] + du.days - problem.orgCap[org])
+            var over = daysOver(t, adding: du.days)
             var held = pools.scheduled.filter { j in
                 problem.demandModule[j] != problem.demandModule[u] && (schedule.assignment[j]?.trainers.contains(t) ?? false)
             }

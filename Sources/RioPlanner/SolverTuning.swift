@@ -101,7 +101,7 @@ enum SolverTuning {
     /// of its sessions in other weeks is dropped too, to free days for the costly session.
     static let cappedHolderDropChance = 0.3
     /// At most this many sessions holding the cheaper trainer are dropped per costly session (and,
-    /// in the team move, per trainer of the team).
+    /// in the team move, this many times the team's size in all).
     static let maxHoldersDropped = 3
 
     // MARK: Re-seating neighbours

@@ -81,12 +81,7 @@ struct APIController {
         let caller = try context.signedIn()
         let cycle = try RouteInput.slug(context, "cycle")
         struct Body: Encodable { var cycle, start, end: String; var submissions: [SubmissionJSON] }
-        let visible: [NeedSubmission]
-        let dates: (start: Day, end: Day)
-        do {
-            visible = try workspace.needs(cycle: cycle, visibleTo: caller.principal)  // refuses finance and viewers first
-            dates = try workspace.needsCycle(cycle)
-        } catch RioError.data(let message) { throw PlatformFailure.notFound(message) }
+        let (visible, dates) = try NeedsController.cycleNeeds(workspace, cycle: cycle, caller: caller)
         let submissions = visible.map(SubmissionJSON.init)
         return APIController.encode(Body(cycle: cycle, start: dates.start.iso, end: dates.end.iso, submissions: submissions))
     }

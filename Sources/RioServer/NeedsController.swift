@@ -92,18 +92,21 @@ struct NeedsController {
 
     func cycleName(_ context: PlatformContext) throws -> String { try RouteInput.slug(context, "cycle") }
 
+    /// The needs of `cycle` that `caller` may see and the cycle's dates; 404 when the cycle has
+    /// no plan request with a horizon (finance and viewers are refused first).
+    static func cycleNeeds(_ workspace: Workspace, cycle: String, caller: Caller) throws -> (visible: [NeedSubmission], dates: (start: Day, end: Day)) {
+        do {
+            return (try workspace.needs(cycle: cycle, visibleTo: caller.principal), try workspace.needsCycle(cycle))
+        } catch RioError.data(let message) { throw PlatformFailure.notFound(message) }
+    }
+
     /// The cycle's page; 404 when the cycle has no plan request with a horizon.
     func page(
         _ context: PlatformContext, caller: Caller, notice: String? = nil, values: [String: String] = [:], formErrors: ProblemList? = nil,
         uploadErrors: ProblemList? = nil, status: HTTPResponse.Status = .ok
     ) throws -> Response {
         let cycle = try cycleName(context)
-        let visible: [NeedSubmission]
-        let dates: (start: Day, end: Day)
-        do {
-            visible = try workspace.needs(cycle: cycle, visibleTo: caller.principal)  // refuses finance and viewers first
-            dates = try workspace.needsCycle(cycle)
-        } catch RioError.data(let message) { throw PlatformFailure.notFound(message) }
+        let (visible, dates) = try NeedsController.cycleNeeds(workspace, cycle: cycle, caller: caller)
         let ownRegion: String? = if case .region(let r) = caller.principal.role { r } else { nil }
         let fields = NeedsController.formFields.map { f in
             NeedsView.Field(name: f.name, label: f.label, value: values[f.name] ?? (f.name == "region" ? ownRegion ?? "" : ""), required: f.required)
