@@ -152,10 +152,13 @@ struct Schedule {
         var starts = 0, venueBusy = 0, noTrainer = 0, staffing = 0, maxDays = 0, travel = 0, trainerBusy = 0, prerequisite = false
     }
 
-    /// The cheapest feasible assignment of demand `i` given everything scheduled, ignoring funding.
+    /// The cheapest feasible assignment of demand `i` given everything scheduled, ignoring funding,
+    /// with trainer `avoid` left out (none when negative).
     ///
     /// - Complexity: O(starts × languages × qualified trainers).
-    func cheapest(_ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0) -> Assignment? {
+    func cheapest(
+        _ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0, avoid: Int = -1
+    ) -> Assignment? {
         let d = problem.demands[i]
         guard let lo = prerequisiteStart(i) else { blockers?.pointee.prerequisite = true; return nil }
         let W = problem.weekCount + 1
@@ -182,7 +185,7 @@ struct Schedule {
             let wk = s / 7
             for (li, _) in d.langs.enumerated() {
                 var k = 0, travel = 0
-                for t in d.trainersByLang[li] {
+                for t in d.trainersByLang[li] where t != avoid {
                     let org = problem.trainerOrg[t]
                     if Bits.any(problem.trainerBlocked, t * problem.blockedWords, s, d.days) || Bits.any(trainerBusy, t * words, s, d.days) {
                         blockers?.pointee.trainerBusy += 1; continue

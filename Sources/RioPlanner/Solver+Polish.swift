@@ -75,3 +75,70 @@ extension Solver {
         return false
     }
 }
+
+extension Solver {
+    /// Trainer days: for each session whose trainer travels more than a qualified colleague,
+    /// frees the colleague by moving one of the colleague's other sessions elsewhere without
+    /// them (any date, venue and trainers), the sessions that lose their prerequisite by it
+    /// re-seated after it, when cash falls overall and every moved session finds a seat.
+    ///
+    /// This is the exchange where the colleague is free at the session's dates but has used its
+    /// own or its organisation's days, and the session holding them is a prerequisite of others:
+    /// neither one-session re-seating nor `polishTrainerChains` (starts kept) reaches it.
+    /// Returns whether cash fell.
+    ///
+    /// - Complexity: O(sessions × trainers² × holders) `fits` checks, and up to
+    ///   `1 + dependents` `Schedule.cheapest` scans per holder tried.
+    mutating func polishTrainerDays() -> Bool {
+        var improved = false
+        for c in problem.demands.indices where !problem.demandPinned[c] {
+            guard let ac = schedule.assignment[c], ac.cash > problem.demandMinCash[c], !schedule.isBaseline(c, ac) else { continue }
+            let dc = problem.demands[c]
+            guard let li = dc.langs.firstIndex(of: ac.lang) else { continue }
+            outer: for old in ac.trainers {
+                for t in dc.trainersByLang[li] where dc.travelByTrainer[t] < dc.travelByTrainer[old] && !ac.trainers.contains(t) {
+                    var next = ac
+                    next.trainers = ac.trainers.map { $0 == old ? t : $0 }.sorted()
+                    next.cash = problem.sessionCash(dc, venue: ac.venue, trainers: next.trainers)
+                    guard next.cash < ac.cash else { continue }
+                    let holders = problem.demands.indices.filter { h in
+                        h != c && !problem.demandPinned[h] && (schedule.assignment[h].map { $0.trainers.contains(t) && !schedule.isBaseline(h, $0) } ?? false)
+                    }
+                    for h in holders where relocate(h, freeing: t, for: c, next) {
+                        improved = true
+                        break outer
+                    }
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Moves session `h` (and the sessions that lose their prerequisite by it) so that session
+    /// `c` can take `next`, which gives it trainer `t`: `h` comes back without `t`, its
+    /// dependents after it. Keeps the change and returns true when every session is seated and
+    /// cash has fallen with no baseline session lost; otherwise restores everything.
+    mutating func relocate(_ h: Int, freeing t: Int, for c: Int, _ next: Assignment) -> Bool {
+        guard let ac = schedule.assignment[c] else { return false }
+        let before = currentScore
+        var log = StepLog()
+        schedule.remove(c)
+        drop(h, &log)
+        var inserted: [Int] = []
+        var seated = schedule.fits(c, next)
+        if seated {
+            schedule.insert(c, next)
+            inserted.append(c)
+            for (k, (j, _)) in log.removed.enumerated() where seated {
+                seated = tryInsert(j, avoiding: k == 0 ? t : -1)
+                if seated { inserted.append(j) }
+            }
+        }
+        // A pinned dependent stays where it is: its prerequisite must still come before it.
+        if seated && before < currentScore && log.removed.allSatisfy({ schedule.dependentsBroken(after: $0.0).isEmpty }) { return true }
+        for i in inserted.reversed() { schedule.remove(i) }
+        for (i, a) in log.removed.reversed() { schedule.insert(i, a) }
+        schedule.insert(c, ac)
+        return false
+    }
+}

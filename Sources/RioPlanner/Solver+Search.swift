@@ -99,13 +99,15 @@ extension Solver {
         search.lastBest = search.iteration
     }
 
-    /// Restores the best plan, polishes its cash (sessions one at a time, then trainer chains)
-    /// and fills any gap, and reports it.
+    /// Restores the best plan, polishes its cash (sessions one at a time, then trainer chains and
+    /// trainer days), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
         polishCash()
         var rounds = 0
-        while rounds < SolverTuning.polishRounds && polishTrainerChains() {
+        while rounds < SolverTuning.polishRounds {
+            let chains = polishTrainerChains()
+            guard polishTrainerDays() || chains else { break }
             rounds += 1
             polishCash()
         }

@@ -88,17 +88,18 @@ public struct Solver {
         }
     }
 
-    /// Inserts demand `i` at its cheapest feasible assignment if the money allows.
+    /// Inserts demand `i` at its cheapest feasible assignment if the money allows, without
+    /// trainer `avoid` (none when negative).
     @discardableResult
-    mutating func tryInsert(_ i: Int) -> Bool {
+    mutating func tryInsert(_ i: Int, avoiding avoid: Int = -1) -> Bool {
         let d = problem.demands[i]
         let room = schedule.funding.headroom(d.pattern)
         guard d.minCash <= room, !d.starts.isEmpty else { return false }
-        if let b = options.baseline, i < b.count, let a = b[i], schedule.fits(i, a) {
+        if let b = options.baseline, i < b.count, let a = b[i], !a.trainers.contains(avoid), schedule.fits(i, a) {
             schedule.insert(i, a)
             return true
         }
-        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(SolverTuning.startRotationRange)) else { return false }
+        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(SolverTuning.startRotationRange), avoid: avoid) else { return false }
         guard a.cash <= room else { return false }
         schedule.insert(i, a)
         return true
