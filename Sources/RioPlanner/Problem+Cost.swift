@@ -26,8 +26,12 @@ extension DemandData {
 extension Problem {
     /// The venue part of a session of `d` at venue `v` (a `venues` index, -1 for none).
     @inline(__always)
-    func venueCash(_ d: DemandData, venue v: Int) -> Int {
-        SessionCost.venuePart(costPerDay: v >= 0 ? venues[v].costPerDay : nil, days: d.days)
+    func venueCash(_ d: DemandData, venue v: Int) -> Int { venueCash(days: d.days, venue: v) }
+
+    /// The venue part of the cash of a `days`-day session at venue `v` (-1 for none).
+    @inline(__always)
+    func venueCash(days: Int, venue v: Int) -> Int {
+        SessionCost.venuePart(costPerDay: v >= 0 ? venues[v].costPerDay : nil, days: days)
     }
 
     /// The cash of a session of `d` at venue `venue` (-1 for none) with `trainers`.

@@ -113,6 +113,10 @@ public struct DemandData: Sendable {
     let langs: [Int]
     /// For each entry of `langs`: qualified trainers speaking it, cheapest travel first.
     let trainersByLang: [[Int]]
+    /// `trainersByLang` flattened: the trainers of `langs[k]` are
+    /// `langTrainers[langStart[k]..<langStart[k + 1]]` (read on the hot path of `Schedule.cheapest`).
+    let langTrainers: [Int]
+    let langStart: [Int]
     /// Travel cost of each trainer to this demand's region (0 for online), by trainer index.
     let travelByTrainer: [Int]
     /// Venues of the region with enough capacity, cheapest first.

@@ -79,6 +79,7 @@ extension ProblemCompiler {
                 index: di, id: d.id, demand: d, module: m, region: ri, days: m.days,
                 value: d.priority * convs.count, trainersNeeded: m.trainers, venueBased: m.delivery.isVenueBased,
                 fixedCash: fixed, starts: options.starts, langs: langs, trainersByLang: byLang,
+                langTrainers: byLang.flatMap { $0 }, langStart: byLang.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.count) },
                 travelByTrainer: travelByTrainer, venues: vs, prerequisiteDemands: prerequisiteDemands(d, m), dependents: [],
                 pattern: intern(pattern: eligible), pinned: pin != nil, pinVenue: options.venue, pinTrainers: options.trainers,
                 minCash: DemandData.cash(fixed: fixed, venue: minVenue, travel: minTravel))

@@ -46,23 +46,24 @@ struct Schedule {
     var score: (value: Int, cash: Int) { (value, cash) }
 
     mutating func insert(_ i: Int, _ a: Assignment) {
-        let d = problem.demands[i]
+        // Scalars, not the whole `DemandData`: copying it retains each of its arrays.
+        let days = problem.demandDays[i], venueBased = problem.demands[i].venueBased
         assignment[i] = a
         startOf[i] = a.start
         cashOf[i] = a.cash
         let wk = a.start / 7, W = problem.weekCount + 1
         for t in a.trainers {
-            Bits.set(&trainerBusy, t * words, a.start, d.days, true)
-            trainerDays[t] += d.days
-            orgDays[problem.trainerOrg[t]] += d.days
-            if d.venueBased {
-                weekRegion[t * W + wk] = Int32(d.region + 1)
+            Bits.set(&trainerBusy, t * words, a.start, days, true)
+            trainerDays[t] += days
+            orgDays[problem.trainerOrg[t]] += days
+            if venueBased {
+                weekRegion[t * W + wk] = Int32(problem.demandRegion[i] + 1)
                 weekCount[t * W + wk] += 1
             }
         }
-        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, d.days, true) }
-        funding.add(a.cash, to: d.pattern)
-        value += d.value
+        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, days, true) }
+        funding.add(a.cash, to: problem.demandPattern[i])
+        value += problem.demandValue[i]
         cash += a.cash
         scheduledCount += 1
         if isBaseline(i, a) { kept += 1 }
@@ -106,23 +107,24 @@ struct Schedule {
     @discardableResult
     mutating func remove(_ i: Int) -> Assignment? {
         guard let a = assignment[i] else { return nil }
-        let d = problem.demands[i]
+        // Scalars, not the whole `DemandData`: copying it retains each of its arrays.
+        let days = problem.demandDays[i], venueBased = problem.demands[i].venueBased
         assignment[i] = nil
         startOf[i] = -1
         cashOf[i] = 0
         let wk = a.start / 7, W = problem.weekCount + 1
         for t in a.trainers {
-            Bits.set(&trainerBusy, t * words, a.start, d.days, false)
-            trainerDays[t] -= d.days
-            orgDays[problem.trainerOrg[t]] -= d.days
-            if d.venueBased {
+            Bits.set(&trainerBusy, t * words, a.start, days, false)
+            trainerDays[t] -= days
+            orgDays[problem.trainerOrg[t]] -= days
+            if venueBased {
                 weekCount[t * W + wk] -= 1
                 if weekCount[t * W + wk] == 0 { weekRegion[t * W + wk] = 0 }
             }
         }
-        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, d.days, false) }
-        funding.add(-a.cash, to: d.pattern)
-        value -= d.value
+        if a.venue >= 0 { Bits.set(&venueBusy, a.venue * words, a.start, days, false) }
+        funding.add(-a.cash, to: problem.demandPattern[i])
+        value -= problem.demandValue[i]
         cash -= a.cash
         scheduledCount -= 1
         if isBaseline(i, a) { kept -= 1 }
@@ -159,54 +161,62 @@ struct Schedule {
     func cheapest(
         _ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0, avoid: Int = -1
     ) -> Assignment? {
-        let d = problem.demands[i]
         guard let lo = prerequisiteStart(i) else { blockers?.pointee.prerequisite = true; return nil }
+        // The demand's fields as locals, and trainers by flat index: the scan below runs for
+        // every start and language, and reading nested arrays there retains them each time.
+        let days = problem.demandDays[i], needed = problem.demands[i].trainersNeeded, venueBased = problem.demands[i].venueBased
+        let starts = problem.demands[i].starts, langs = problem.demands[i].langs, venues = problem.demands[i].venues
+        let byLang = problem.demands[i].langTrainers, langStart = problem.demands[i].langStart
+        let travelOf = problem.demands[i].travelByTrainer, fixed = problem.demands[i].fixedCash
+        let region = Int32(problem.demandRegion[i] + 1), lowerBound = problem.demandMinCash[i]
         let W = problem.weekCount + 1
         var best: Assignment?
         var bestCash = maxCash
-        var chosen = [Int](repeating: 0, count: d.trainersNeeded)
+        var chosen = [Int](repeating: 0, count: needed)
         var orgExtra = [Int](repeating: 0, count: problem.orgs.count)
-        let lowerBound = d.minCash
-        let n = d.starts.count
+        let n = starts.count
         // Scan the starts from a rotated position so equal-cost sessions spread over the horizon;
         // demands that others depend on scan from the earliest.
-        let rot = (d.dependents.isEmpty && n > 0) ? rotation % n : 0
+        let rot = (problem.demands[i].dependents.isEmpty && n > 0) ? rotation % n : 0
         for step in 0..<n {
-            let s = d.starts[(step + rot) % n]
+            let s = starts[(step + rot) % n]
             if s < lo || s > latestStart { continue }
             var venue = -1, venueCost = 0
-            if d.venueBased {
-                for v in d.venues where !Bits.any(venueBusy, v * words, s, d.days) {
-                    venue = v; venueCost = problem.venueCash(d, venue: v)
+            if venueBased {
+                for vi in venues.indices where !Bits.any(venueBusy, venues[vi] * words, s, days) {
+                    venue = venues[vi]
+                    venueCost = problem.venueCash(days: days, venue: venue)
                     break
                 }
                 if venue < 0 { blockers?.pointee.venueBusy += 1; continue }
             }
             let wk = s / 7
-            for (li, _) in d.langs.enumerated() {
+            for li in langs.indices {
                 var k = 0, travel = 0
-                for t in d.trainersByLang[li] where t != avoid {
+                for x in langStart[li]..<langStart[li + 1] {
+                    let t = byLang[x]
+                    if t == avoid { continue }
                     let org = problem.trainerOrg[t]
-                    if Bits.any(problem.trainerBlocked, t * problem.blockedWords, s, d.days) || Bits.any(trainerBusy, t * words, s, d.days) {
+                    if Bits.any(problem.trainerBlocked, t * problem.blockedWords, s, days) || Bits.any(trainerBusy, t * words, s, days) {
                         blockers?.pointee.trainerBusy += 1; continue
                     }
-                    if trainerDays[t] + d.days > problem.trainerMaxDays[t] { blockers?.pointee.maxDays += 1; continue }
-                    if orgDays[org] + orgExtra[org] + d.days > problem.orgCap[org] { blockers?.pointee.staffing += 1; continue }
-                    if d.venueBased {
+                    if trainerDays[t] + days > problem.trainerMaxDays[t] { blockers?.pointee.maxDays += 1; continue }
+                    if orgDays[org] + orgExtra[org] + days > problem.orgCap[org] { blockers?.pointee.staffing += 1; continue }
+                    if venueBased {
                         let r = weekRegion[t * W + wk]
-                        if r != 0 && Int(r) != d.region + 1 { blockers?.pointee.travel += 1; continue }
+                        if r != 0 && r != region { blockers?.pointee.travel += 1; continue }
                     }
                     chosen[k] = t; k += 1
-                    travel += d.travelByTrainer[t]
-                    orgExtra[org] += d.days
-                    if k == d.trainersNeeded { break }
+                    travel += travelOf[t]
+                    orgExtra[org] += days
+                    if k == needed { break }
                 }
                 for j in 0..<k { orgExtra[problem.trainerOrg[chosen[j]]] = 0 }
-                if k < d.trainersNeeded { blockers?.pointee.noTrainer += 1; continue }
-                let c = d.cash(venue: venueCost, travel: travel)
+                if k < needed { blockers?.pointee.noTrainer += 1; continue }
+                let c = DemandData.cash(fixed: fixed, venue: venueCost, travel: travel)
                 if c < bestCash {
                     bestCash = c
-                    best = Assignment(start: s, lang: d.langs[li], venue: venue, trainers: Array(chosen.prefix(k)).sorted(), cash: c)
+                    best = Assignment(start: s, lang: langs[li], venue: venue, trainers: Array(chosen.prefix(k)).sorted(), cash: c)
                     if c <= lowerBound { return best }
                 }
             }

@@ -92,9 +92,8 @@ public struct Solver {
     /// trainer `avoid` (none when negative).
     @discardableResult
     mutating func tryInsert(_ i: Int, avoiding avoid: Int = -1) -> Bool {
-        let d = problem.demands[i]
-        let room = schedule.funding.headroom(d.pattern)
-        guard d.minCash <= room, !d.starts.isEmpty else { return false }
+        let room = schedule.funding.headroom(problem.demandPattern[i])
+        guard problem.demandMinCash[i] <= room, hasStarts[i] else { return false }
         if let b = options.baseline, i < b.count, let a = b[i], !a.trainers.contains(avoid), schedule.fits(i, a) {
             schedule.insert(i, a)
             return true
