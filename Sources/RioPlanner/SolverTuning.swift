@@ -162,7 +162,7 @@ enum SolverTuning {
     /// Value is then proven optimal, but cash is the second criterion, so the search goes on while
     /// cash still falls. The trade-off: a cash saving that would only come after more than this
     /// many steps without any improvement is given up for the time saved. 3000 steps is a
-    /// fraction of a second on pub-s to pub-l (25,000 to 55,000 steps per second on 2 threads)
+    /// fraction of a second on pub-s to pub-l (57,000 to 190,000 steps per second on 2 threads)
     /// and below `restartAfterSteps`: the search stops about when it would otherwise go back to
     /// its best plan and start over.
     static let provenStopSteps = 3000
