@@ -11,31 +11,47 @@ extension Solver {
     /// - Complexity: O(sessions × trainers² × holders) `fits` checks.
     mutating func polishTrainerChains() -> Bool {
         var improved = false
-        for c in problem.demands.indices where !problem.demandPinned[c] {
-            guard let ac = schedule.assignment[c], ac.cash > problem.demandMinCash[c], !schedule.isBaseline(c, ac) else { continue }
-            let dc = problem.demands[c]
-            guard let li = dc.langs.firstIndex(of: ac.lang) else { continue }
-            outer: for old in ac.trainers {
-                for t in dc.trainersByLang[li] where dc.travelByTrainer[t] < dc.travelByTrainer[old] && !ac.trainers.contains(t) {
-                    if moveTrainer(t, replacing: old, in: c) {
-                        improved = true
-                        break outer
-                    }
-                }
+        for c in problem.demands.indices {
+            for (t, next) in cheaperTrainerSwaps(c) where moveTrainer(t, into: c, as: next) {
+                improved = true
+                break
             }
         }
         return improved
     }
 
-    /// Gives session `c` trainer `t` in place of `old`, moving `t` off one session that keeps it
-    /// away (to another qualified trainer), when cash falls overall. False (nothing changed)
-    /// otherwise.
-    mutating func moveTrainer(_ t: Int, replacing old: Int, in c: Int) -> Bool {
-        guard let ac = schedule.assignment[c] else { return false }
+    /// Session `c`'s assignment with one of its trainers replaced by a qualified colleague who
+    /// travels less (each trainer in turn, colleagues cheapest first), with the trainer brought
+    /// in: only those that lower its cash, none for a pinned, baseline or cheapest session.
+    func cheaperTrainerSwaps(_ c: Int) -> [(t: Int, next: Assignment)] {
+        guard !problem.demandPinned[c], let ac = schedule.assignment[c], ac.cash > problem.demandMinCash[c], !schedule.isBaseline(c, ac) else { return [] }
         let dc = problem.demands[c]
-        var next = ac
-        next.trainers = ac.trainers.map { $0 == old ? t : $0 }.sorted()
-        next.cash = problem.sessionCash(dc, venue: ac.venue, trainers: next.trainers)
+        guard let li = dc.langs.firstIndex(of: ac.lang) else { return [] }
+        var swaps: [(t: Int, next: Assignment)] = []
+        for old in ac.trainers {
+            for t in dc.trainersByLang[li] where dc.travelByTrainer[t] < dc.travelByTrainer[old] && !ac.trainers.contains(t) {
+                var next = ac
+                next.trainers = ac.trainers.map { $0 == old ? t : $0 }.sorted()
+                next.cash = problem.sessionCash(dc, venue: ac.venue, trainers: next.trainers)
+                if next.cash < ac.cash { swaps.append((t, next)) }
+            }
+        }
+        return swaps
+    }
+
+    /// The sessions other than `c` that trainer `t` teaches and the polish may move (not pinned,
+    /// not kept from the baseline).
+    func movableSessions(of t: Int, except c: Int) -> [Int] {
+        problem.demands.indices.filter { h in
+            h != c && !problem.demandPinned[h] && (schedule.assignment[h].map { $0.trainers.contains(t) && !schedule.isBaseline(h, $0) } ?? false)
+        }
+    }
+
+    /// Gives session `c` the assignment `next` (one of `cheaperTrainerSwaps(c)`, bringing in
+    /// trainer `t`), moving `t` off one session that keeps it away (to another qualified
+    /// trainer), when cash falls overall. False (nothing changed) otherwise.
+    mutating func moveTrainer(_ t: Int, into c: Int, as next: Assignment) -> Bool {
+        guard let ac = schedule.assignment[c] else { return false }
         let saving = ac.cash - next.cash
         guard saving > 0 else { return false }
         schedule.remove(c)
@@ -43,10 +59,7 @@ extension Solver {
             schedule.insert(c, next)
             return true
         }
-        let holders = problem.demands.indices.filter { h in
-            h != c && !problem.demandPinned[h] && (schedule.assignment[h].map { $0.trainers.contains(t) && !schedule.isBaseline(h, $0) } ?? false)
-        }
-        for h in holders where reassign(t, in: h, for: c, next, within: saving) { return true }
+        for h in movableSessions(of: t, except: c) where reassign(t, in: h, for: c, next, within: saving) { return true }
         schedule.insert(c, ac)
         return false
     }
@@ -91,23 +104,11 @@ extension Solver {
     ///   `1 + dependents` `Schedule.cheapest` scans per holder tried.
     mutating func polishTrainerDays() -> Bool {
         var improved = false
-        for c in problem.demands.indices where !problem.demandPinned[c] {
-            guard let ac = schedule.assignment[c], ac.cash > problem.demandMinCash[c], !schedule.isBaseline(c, ac) else { continue }
-            let dc = problem.demands[c]
-            guard let li = dc.langs.firstIndex(of: ac.lang) else { continue }
-            outer: for old in ac.trainers {
-                for t in dc.trainersByLang[li] where dc.travelByTrainer[t] < dc.travelByTrainer[old] && !ac.trainers.contains(t) {
-                    var next = ac
-                    next.trainers = ac.trainers.map { $0 == old ? t : $0 }.sorted()
-                    next.cash = problem.sessionCash(dc, venue: ac.venue, trainers: next.trainers)
-                    guard next.cash < ac.cash else { continue }
-                    let holders = problem.demands.indices.filter { h in
-                        h != c && !problem.demandPinned[h] && (schedule.assignment[h].map { $0.trainers.contains(t) && !schedule.isBaseline(h, $0) } ?? false)
-                    }
-                    for h in holders where relocate(h, freeing: t, for: c, next) {
-                        improved = true
-                        break outer
-                    }
+        for c in problem.demands.indices {
+            swaps: for (t, next) in cheaperTrainerSwaps(c) {
+                for h in movableSessions(of: t, except: c) where relocate(h, freeing: t, for: c, next) {
+                    improved = true
+                    break swaps
                 }
             }
         }
