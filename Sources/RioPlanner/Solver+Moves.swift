@@ -69,7 +69,7 @@ extension Solver {
             if lost + problem.demandValue[j] > value { continue }
             drop(j, &log)
             lost += problem.demandValue[j]
-            if schedule.funding.headroom(pattern) >= need { break }
+            if schedule.funding.canAdd(need, to: pattern) { break }
         }
     }
 
@@ -81,7 +81,7 @@ extension Solver {
         while !pool.isEmpty && dropped < max(k, SolverTuning.minRelatedDropped) {
             drop(pool[rng.below(pool.count)], &log)
             dropped += 1
-            if dropped >= k && schedule.funding.headroom(pattern) >= need { break }
+            if dropped >= k && schedule.funding.canAdd(need, to: pattern) { break }
         }
     }
 
@@ -235,7 +235,7 @@ extension Solver {
                 drop(j, &log)
             }
         }
-        if problem.demandMinCash[u] > schedule.funding.headroom(du.pattern) {
+        if !schedule.funding.canAdd(problem.demandMinCash[u], to: du.pattern) {
             ejectByLeastRatio(pools.scheduled.filter { problem.demandValue[$0] <= du.value && shareSource($0, u) && schedule.startOf[$0] >= 0 }, for: u, &log)
         }
         guard !log.removed.isEmpty else { return false }

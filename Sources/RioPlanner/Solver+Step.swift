@@ -86,7 +86,7 @@ extension Solver {
         cands = idx.map { cands[$0] }
         var tries = 0
         for i in cands {
-            if problem.demandMinCash[i] > schedule.funding.headroom(problem.demandPattern[i]) || !hasStarts[i] { continue }
+            if !hasStarts[i] || !schedule.funding.canAdd(problem.demandMinCash[i], to: problem.demandPattern[i]) { continue }
             tries += 1
             if tries > SolverTuning.maxRepairTries { break }
             if tryInsert(i) { inserted.append(i) }

@@ -92,14 +92,16 @@ public struct Solver {
     /// trainer `avoid` (none when negative).
     @discardableResult
     mutating func tryInsert(_ i: Int, avoiding avoid: Int = -1) -> Bool {
-        let room = schedule.funding.headroom(problem.demandPattern[i])
-        guard problem.demandMinCash[i] <= room, hasStarts[i] else { return false }
+        // Money is asked with `canAdd`, which stops its search once the amount is found (a
+        // headroom search would go on to the end): the cheapest session is the same either way.
+        let pattern = problem.demandPattern[i]
+        guard hasStarts[i], schedule.funding.canAdd(problem.demandMinCash[i], to: pattern) else { return false }
         if let b = options.baseline, i < b.count, let a = b[i], !a.trainers.contains(avoid), schedule.fits(i, a) {
             schedule.insert(i, a)
             return true
         }
-        guard let a = schedule.cheapest(i, maxCash: room + 1, rotation: rng.below(SolverTuning.startRotationRange), avoid: avoid) else { return false }
-        guard a.cash <= room else { return false }
+        guard let a = schedule.cheapest(i, rotation: rng.below(SolverTuning.startRotationRange), avoid: avoid) else { return false }
+        guard schedule.funding.canAdd(a.cash, to: pattern) else { return false }
         schedule.insert(i, a)
         return true
     }
