@@ -52,8 +52,7 @@ extension Solver {
     /// trainer), when cash falls overall. False (nothing changed) otherwise.
     mutating func moveTrainer(_ t: Int, into c: Int, as next: Assignment) -> Bool {
         guard let ac = schedule.assignment[c] else { return false }
-        let saving = ac.cash - next.cash
-        guard saving > 0 else { return false }
+        let saving = ac.cash - next.cash  // positive: `cheaperTrainerSwaps` keeps only those
         schedule.remove(c)
         if schedule.fits(c, next) {
             schedule.insert(c, next)

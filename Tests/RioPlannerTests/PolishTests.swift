@@ -25,10 +25,15 @@ import Testing
         return spec
     }
 
-    @Test func aTrainerChainLowersCashThatReseatingCannot() throws {
-        let (request, catalog) = try Self.spec.load()
+    /// The compiled problem of `spec` and a solver with an empty schedule to set up by hand.
+    static func emptySolver(_ spec: RequestSpec) throws -> (Problem, Solver) {
+        let (request, catalog) = try spec.load()
         let problem = ProblemCompiler.compile(request: request, catalog: catalog)
-        var solver = Solver(problem: problem, options: SolverOptions(iterations: 1, seed: 1))
+        return (problem, Solver(problem: problem, options: SolverOptions(iterations: 1, seed: 1)))
+    }
+
+    @Test func aTrainerChainLowersCashThatReseatingCannot() throws {
+        var (problem, solver) = try Self.emptySolver(Self.spec)
         let course = try #require(problem.demandIndex["course"]), advanced = try #require(problem.demandIndex["advanced"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
         let local = try #require(problem.trainerIndex["local"])
@@ -76,9 +81,7 @@ import Testing
     }
 
     @Test func movingAPrerequisiteFreesATrainersDays() throws {
-        let (request, catalog) = try Self.daysSpec.load()
-        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
-        var solver = Solver(problem: problem, options: SolverOptions(iterations: 1, seed: 1))
+        var (problem, solver) = try Self.emptySolver(Self.daysSpec)
         let course = try #require(problem.demandIndex["course"]), intro = try #require(problem.demandIndex["intro"])
         let advanced = try #require(problem.demandIndex["advanced"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
