@@ -75,8 +75,9 @@ struct Schedule {
         return b.start == a.start && b.venue == a.venue && b.lang == a.lang && b.trainers == a.trainers
     }
 
-    /// Whether assignment `a` of unscheduled demand `i` fits everything scheduled, funding included.
-    func fits(_ i: Int, _ a: Assignment) -> Bool {
+    /// Whether assignment `a` of unscheduled demand `i` fits everything scheduled, funding included;
+    /// trainers' and organisations' day limits only when `dayLimits` (a day chain frees them after).
+    func fits(_ i: Int, _ a: Assignment, dayLimits: Bool = true) -> Bool {
         let d = problem.demands[i]
         guard assignment[i] == nil, d.starts.contains(a.start), let li = d.langs.firstIndex(of: a.lang),
             a.trainers.count == d.trainersNeeded, let lo = prerequisiteStart(i), a.start >= lo
@@ -91,10 +92,10 @@ struct Schedule {
         for t in a.trainers {
             let td = problem.trainers[t]
             guard d.trainersByLang[li].contains(t), !Bits.any(td.blocked, 0, a.start, d.days),
-                !Bits.any(trainerBusy, t * words, a.start, d.days), trainerDays[t] + d.days <= td.maxDays
+                !Bits.any(trainerBusy, t * words, a.start, d.days), !dayLimits || trainerDays[t] + d.days <= td.maxDays
             else { return false }
             orgExtra[td.org, default: 0] += d.days
-            if orgDays[td.org] + (orgExtra[td.org] ?? 0) > problem.orgCap[td.org] { return false }
+            if dayLimits && orgDays[td.org] + (orgExtra[td.org] ?? 0) > problem.orgCap[td.org] { return false }
             if d.venueBased {
                 let r = weekRegion[t * W + wk]
                 if r != 0 && Int(r) != d.region + 1 { return false }
@@ -155,11 +156,13 @@ struct Schedule {
     }
 
     /// The cheapest feasible assignment of demand `i` given everything scheduled, ignoring funding,
-    /// with trainer `avoid` left out (none when negative).
+    /// with trainer `avoid` left out (none when negative); trainers' and organisations' day limits
+    /// only when `dayLimits` (a day chain frees them after).
     ///
     /// - Complexity: O(starts × languages × qualified trainers).
     func cheapest(
-        _ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0, avoid: Int = -1
+        _ i: Int, blockers: UnsafeMutablePointer<Blockers>? = nil, maxCash: Int = Int.max, latestStart: Int = Int.max, rotation: Int = 0, avoid: Int = -1,
+        dayLimits: Bool = true
     ) -> Assignment? {
         guard let lo = prerequisiteStart(i) else { blockers?.pointee.prerequisite = true; return nil }
         // The demand's fields as locals, and trainers by flat index: the scan below runs for
@@ -200,8 +203,8 @@ struct Schedule {
                     if Bits.any(problem.trainerBlocked, t * problem.blockedWords, s, days) || Bits.any(trainerBusy, t * words, s, days) {
                         blockers?.pointee.trainerBusy += 1; continue
                     }
-                    if trainerDays[t] + days > problem.trainerMaxDays[t] { blockers?.pointee.maxDays += 1; continue }
-                    if orgDays[org] + orgExtra[org] + days > problem.orgCap[org] { blockers?.pointee.staffing += 1; continue }
+                    if dayLimits && trainerDays[t] + days > problem.trainerMaxDays[t] { blockers?.pointee.maxDays += 1; continue }
+                    if dayLimits && orgDays[org] + orgExtra[org] + days > problem.orgCap[org] { blockers?.pointee.staffing += 1; continue }
                     if venueBased {
                         let r = weekRegion[t * W + wk]
                         if r != 0 && r != region { blockers?.pointee.travel += 1; continue }

@@ -107,7 +107,9 @@ extension Solver {
         var rounds = 0
         while rounds < SolverTuning.polishRounds {
             let chains = polishTrainerChains()
-            guard polishTrainerDays() || chains else { break }
+            let days = polishTrainerDays()
+            let byChain = polishTrainersByChain()
+            guard polishExchanges() || byChain || days || chains else { break }
             rounds += 1
             polishCash()
         }

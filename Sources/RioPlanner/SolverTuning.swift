@@ -148,6 +148,26 @@ enum SolverTuning {
     static let minTimeLimit = 0.001
     /// After this many steps without a new best plan, the search goes back to the best.
     static let restartAfterSteps = 4000
+    /// A day chain (`Solver+DayChains.swift`) frees a trainer's days through at most this many
+    /// levels of colleagues: the new session's trainer passes a session to a colleague, who may
+    /// pass one of its own to a third, and so on.
+    ///
+    /// 2: the 40-source public variants' optimal exchanges free a module's trainer through one
+    /// colleague who frees its days on another module.
+    static let dayChainDepth = 2
+    /// A day chain tries at most this many substitutions (`Schedule.fits` checks) per insertion.
+    static let dayChainBudget = 400
+    /// The exchange polish (`Solver.polishExchanges`) tries at most this many exchanges in all.
+    ///
+    /// It bounds the polish on large requests (pub-xl leaves hundreds of demands out), where each
+    /// exchange costs a few `Schedule.cheapest` scans and a day chain.
+    static let exchangeBudget = 2000
+    /// A left-out demand is tried in place of at most this many sessions: those sharing its money
+    /// with least value per cash.
+    static let exchangeCandidates = 12
+    /// After an exchange's demand is in, at most this many other left-out demands are tried to
+    /// bring the value back.
+    static let exchangeFillTries = 10
     /// Cash polishing re-seats every session at most this many rounds.
     static let polishRounds = 5
     /// Time-limited runs report progress at most this often (seconds).

@@ -1,0 +1,249 @@
+/// Day chains: a session is put in although its trainers (or their organisations) have used up
+/// their days, and the days are then freed by passing other sessions of theirs to qualified
+/// colleagues, starts and venues kept; a colleague out of days in turn passes on one of its own,
+/// up to `SolverTuning.dayChainDepth` levels.
+///
+/// This is the exchange where a module's few qualified trainers are all at their limits: giving
+/// the new session two of them means moving one of their sessions to a third trainer, who frees
+/// the days by handing a session of another module to a fourth. No single re-seating reaches it,
+/// and dropping the holders and repairing greedily puts the cheapest trainers straight back.
+extension Solver {
+    /// A trainer, or an organisation, holding more days than its limit while a chain runs.
+    enum DayDeficit: Equatable {
+        case trainer(Int)
+        case org(Int)
+    }
+
+    /// A substitution a chain may make: trainer `from` of session `session` replaced by `to`.
+    struct Substitution {
+        let session: Int
+        let from: Int
+        let to: Int
+        /// The change in the session's cash.
+        let delta: Int
+    }
+
+    /// Days held above the deficit's limit (zero or less once freed).
+    func excess(_ d: DayDeficit) -> Int {
+        switch d {
+        case .trainer(let t): return schedule.trainerDays[t] - problem.trainerMaxDays[t]
+        case .org(let o): return schedule.orgDays[o] - problem.orgCap[o]
+        }
+    }
+
+    /// Whether trainer `t` counts towards the deficit.
+    func counts(_ t: Int, towards d: DayDeficit) -> Bool {
+        switch d {
+        case .trainer(let x): return t == x
+        case .org(let o): return problem.trainerOrg[t] == o
+        }
+    }
+
+    /// The trainers of `trainers` above their own day limit, then their organisations above the cap.
+    func deficits(of trainers: [Int]) -> [DayDeficit] {
+        var out: [DayDeficit] = []
+        for t in trainers where excess(.trainer(t)) > 0 { out.append(.trainer(t)) }
+        for t in trainers where excess(.org(problem.trainerOrg[t])) > 0 && !out.contains(.org(problem.trainerOrg[t])) { out.append(.org(problem.trainerOrg[t])) }
+        return out
+    }
+
+    /// Inserts unscheduled demand `u`: at its cheapest session when one fits, else at its cheapest
+    /// session over day limits followed by a day chain that frees them. Every change made is
+    /// appended to `log` (session, assignment before; `u` with nil). False, with nothing changed,
+    /// when neither works within the money or `SolverTuning.dayChainBudget` substitutions.
+    mutating func insertFreeingDays(_ u: Int, log: inout [(Int, Assignment?)]) -> Bool {
+        let pattern = problem.demandPattern[u]
+        guard hasStarts[u], !problem.demandPinned[u], schedule.startOf[u] < 0, schedule.funding.canAdd(problem.demandMinCash[u], to: pattern) else { return false }
+        if let a = schedule.cheapest(u), schedule.funding.canAdd(a.cash, to: pattern) {
+            schedule.insert(u, a)
+            log.append((u, nil))
+            return true
+        }
+        guard let a = schedule.cheapest(u, dayLimits: false), schedule.funding.canAdd(a.cash, to: pattern) else { return false }
+        let mark = log.count
+        schedule.insert(u, a)
+        log.append((u, nil))
+        var budget = SolverTuning.dayChainBudget
+        for d in deficits(of: a.trainers) where !freeDays(d, depth: SolverTuning.dayChainDepth, chain: a.trainers, budget: &budget, log: &log) {
+            undo(&log, to: mark)
+            return false
+        }
+        return true
+    }
+
+    /// Frees the deficit's excess days, one substitution at a time (cheapest first), recursing
+    /// into a substitute that runs over its own limits while `depth` lasts. Trainers in `chain`
+    /// are never brought in, so a chain cannot turn back on itself. Changes are logged; on
+    /// failure the caller undoes them.
+    mutating func freeDays(_ d: DayDeficit, depth: Int, chain: [Int], budget: inout Int, log: inout [(Int, Assignment?)]) -> Bool {
+        while excess(d) > 0 {
+            guard budget > 0, passOn(d, depth: depth, chain: chain, budget: &budget, log: &log) else { return false }
+        }
+        return true
+    }
+
+    /// Passes one session of the deficit to another trainer: the cheapest substitution that fits,
+    /// or (with `depth` left) one that fits but for the substitute's day limits, which a deeper
+    /// chain then frees.
+    mutating func passOn(_ d: DayDeficit, depth: Int, chain: [Int], budget: inout Int, log: inout [(Int, Assignment?)]) -> Bool {
+        for s in substitutions(for: d, chain: chain) {
+            guard budget > 0, let ah = schedule.assignment[s.session] else { return false }
+            budget -= 1
+            var moved = ah
+            moved.trainers = ah.trainers.map { $0 == s.from ? s.to : $0 }.sorted()
+            moved.cash = ah.cash + s.delta
+            schedule.remove(s.session)
+            if schedule.fits(s.session, moved) {
+                schedule.insert(s.session, moved)
+                log.append((s.session, ah))
+                return true
+            }
+            guard depth > 0, schedule.fits(s.session, moved, dayLimits: false) else {
+                schedule.insert(s.session, ah)
+                continue
+            }
+            let mark = log.count
+            schedule.insert(s.session, moved)
+            log.append((s.session, ah))
+            let freed = deficits(of: [s.to]).allSatisfy { freeDays($0, depth: depth - 1, chain: chain + [s.to], budget: &budget, log: &log) }
+            if freed { return true }
+            undo(&log, to: mark)
+        }
+        return false
+    }
+
+    /// Every substitution that takes a session off the deficit's trainers, cheapest first (ties
+    /// by session, then trainers): not pinned or baseline sessions, qualified substitutes outside
+    /// the deficit and the chain.
+    func substitutions(for d: DayDeficit, chain: [Int]) -> [Substitution] {
+        var out: [Substitution] = []
+        for h in problem.demands.indices where schedule.startOf[h] >= 0 && !problem.demandPinned[h] {
+            guard let ah = schedule.assignment[h], ah.trainers.contains(where: { counts($0, towards: d) }), !schedule.isBaseline(h, ah) else { continue }
+            let dh = problem.demands[h]
+            guard let li = dh.langs.firstIndex(of: ah.lang) else { continue }
+            for t in ah.trainers where counts(t, towards: d) {
+                for t2 in dh.trainersByLang[li] where !ah.trainers.contains(t2) && !counts(t2, towards: d) && !chain.contains(t2) {
+                    let trainers = ah.trainers.map { $0 == t ? t2 : $0 }.sorted()
+                    out.append(Substitution(session: h, from: t, to: t2, delta: problem.sessionCash(dh, venue: ah.venue, trainers: trainers) - ah.cash))
+                }
+            }
+        }
+        return out.sorted { ($0.delta, $0.session, $0.from, $0.to) < ($1.delta, $1.session, $1.from, $1.to) }
+    }
+
+    /// Undoes the changes logged after `mark`, newest first.
+    mutating func undo(_ log: inout [(Int, Assignment?)], to mark: Int) {
+        while log.count > mark {
+            let (i, before) = log.removeLast()
+            schedule.remove(i)
+            if let a = before { schedule.insert(i, a) }
+        }
+    }
+}
+
+extension Solver {
+    /// Cheaper trainers through day chains: for each session whose trainer travels more than a
+    /// qualified colleague who is free at its dates but out of days, brings the colleague in and
+    /// frees its days by a day chain, when cash falls overall. Returns whether cash fell.
+    ///
+    /// `polishTrainerDays` frees the colleague by moving one of its sessions to another date;
+    /// this keeps dates and passes sessions on instead, through up to `SolverTuning.dayChainDepth`
+    /// colleagues.
+    mutating func polishTrainersByChain() -> Bool {
+        var improved = false
+        for c in problem.demands.indices {
+            for (t, next) in cheaperTrainerSwaps(c) {
+                guard let ac = schedule.assignment[c] else { break }
+                let before = schedule.cash
+                schedule.remove(c)
+                guard schedule.fits(c, next, dayLimits: false) else {
+                    schedule.insert(c, ac)
+                    continue
+                }
+                schedule.insert(c, next)
+                var log: [(Int, Assignment?)] = [(c, ac)]
+                var budget = SolverTuning.dayChainBudget
+                let freed = deficits(of: [t]).allSatisfy { freeDays($0, depth: SolverTuning.dayChainDepth, chain: next.trainers, budget: &budget, log: &log) }
+                if freed && schedule.cash < before {
+                    improved = true
+                    break
+                }
+                undo(&log, to: 0)
+            }
+        }
+        return improved
+    }
+
+    /// Exchanges through day chains: for each left-out demand `u` that day limits keep out (or
+    /// make dearer), puts `u` in through a day chain, on its own or in place of one of the
+    /// `SolverTuning.exchangeCandidates` sessions sharing its money with least value per cash
+    /// (then other left-out demands until the value is back). Kept when the plan is better
+    /// (value, then cash), undone otherwise. Returns whether the plan improved.
+    ///
+    /// The search's swap and room-making moves make the same exchanges, but their greedy repair
+    /// cannot give a demand trainers who have used up their days.
+    ///
+    /// - Complexity: at most `SolverTuning.exchangeBudget` exchanges tried, each a few
+    ///   `Schedule.cheapest` scans and at most `SolverTuning.dayChainBudget` substitutions per
+    ///   insertion.
+    mutating func polishExchanges() -> Bool {
+        var improved = false
+        var budget = SolverTuning.exchangeBudget
+        for u in leftOut() where budget > 0 && dayLimitsBind(u) {
+            budget -= 1
+            if tryExchange(dropping: nil, for: u) {
+                improved = true
+                continue
+            }
+            let pool = problem.demands.indices.filter { j in
+                schedule.cashOf[j] > problem.demandMinCash[u] && !problem.demandPinned[j] && shareSource(j, u)
+                    && (schedule.assignment[j].map { !schedule.isBaseline(j, $0) } ?? false)
+            }
+            for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }).prefix(SolverTuning.exchangeCandidates) where budget > 0 {
+                budget -= 1
+                if tryExchange(dropping: j, for: u) {
+                    improved = true
+                    break
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Whether left-out demand `u` has a session over day limits cheaper than any within them
+    /// (or one at all), so that only a day chain can seat it at its best.
+    func dayLimitsBind(_ u: Int) -> Bool {
+        guard let over = schedule.cheapest(u, dayLimits: false) else { return false }
+        return schedule.cheapest(u, maxCash: over.cash + 1) == nil
+    }
+
+    /// The left-out demands the polish may put in, by value per cash (ties by index).
+    func leftOut() -> [Int] {
+        problem.demands.indices.filter { schedule.startOf[$0] < 0 && hasStarts[$0] && !problem.demandPinned[$0] }
+            .sorted { (ratio[$0], -$0) > (ratio[$1], -$1) }
+    }
+
+    /// Drops session `j` (with the sessions that lose their prerequisite by it; none when nil),
+    /// puts in `u` and then other left-out demands until the value is back (at most
+    /// `SolverTuning.exchangeFillTries`), each through `insertFreeingDays`. Keeps the change when
+    /// the plan is better, else restores it.
+    mutating func tryExchange(dropping j: Int?, for u: Int) -> Bool {
+        let before = currentScore
+        var dropped = StepLog()
+        if let j { drop(j, &dropped) }
+        var log: [(Int, Assignment?)] = []
+        if insertFreeingDays(u, log: &log) {
+            var tries = 0
+            for v in leftOut() where schedule.value < before.value && tries < SolverTuning.exchangeFillTries {
+                guard schedule.funding.canAdd(problem.demandMinCash[v], to: problem.demandPattern[v]) else { continue }
+                tries += 1
+                _ = insertFreeingDays(v, log: &log)
+            }
+            let pinnedHold = dropped.removed.allSatisfy { schedule.dependentsBroken(after: $0.0).isEmpty }
+            if before < currentScore && pinnedHold { return true }
+        }
+        undo(&log, to: 0)
+        for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
+        return false
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import RioModel
+import Testing
+
+@testable import RioPlanner
+
+/// Day chains on a schedule set up by hand: a left-out session whose only trainer has used up
+/// its days gets in when that trainer's other session passes to a colleague, who passes one of
+/// its own to a third.
+@Suite struct DayChainTests {
+    /// `new` (joint-3d, africa, one start) can have only `a`, who may teach 3 days and teaches
+    /// `held` (joint-3d). `b` could take `held` but teaches `other` (online-1d) and may teach 3
+    /// days too; `c` could take `other` when `free` is true.
+    static func spec(free: Bool) -> RequestSpec {
+        var spec = RequestSpec()
+        spec.demand = [
+            "{id: new, module: joint-3d, region: africa, participants: 10, earliest: 2027-03-15, latest: 2027-03-17}",
+            "{id: held, module: joint-3d, region: africa, participants: 10, earliest: 2027-03-01, latest: 2027-03-03}",
+            "{id: other, module: online-1d, region: africa, participants: 20, earliest: 2027-03-08, latest: 2027-03-08}",
+        ]
+        spec.staff = [
+            "{id: a, name: A, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}",
+            "{id: b, name: B, org: UNCCD, home: africa, languages: [en], modules: [joint-3d, online-1d], dayRate: 300, maxDays: 3, unavailable: [{start: 2027-03-15, end: 2027-03-17}]}",
+            "{id: c, name: C, org: FAO, home: africa, languages: [en], modules: [online-1d], dayRate: 0"
+                + (free ? "}" : ", unavailable: [{start: 2027-03-08, end: 2027-03-08}]}"),
+        ]
+        return spec
+    }
+
+    /// The solver with `held` taught by `a` and `other` by `b`, `new` left out.
+    static func heldSchedule(free: Bool) throws -> (Problem, Solver) {
+        var (problem, solver) = try PolishTests.emptySolver(spec(free: free))
+        let held = try #require(problem.demandIndex["held"]), other = try #require(problem.demandIndex["other"])
+        let a = try #require(problem.trainerIndex["a"]), b = try #require(problem.trainerIndex["b"])
+        for (i, t) in [(held, a), (other, b)] {
+            var seat = try #require(solver.schedule.cheapest(i))
+            seat.trainers = [t]
+            seat.cash = problem.sessionCash(problem.demands[i], venue: seat.venue, trainers: [t])
+            solver.schedule.insert(i, seat)
+        }
+        return (problem, solver)
+    }
+
+    @Test func aChainOfTwoColleaguesFreesTheDays() throws {
+        var (problem, solver) = try Self.heldSchedule(free: true)
+        let new = try #require(problem.demandIndex["new"])
+        #expect(solver.schedule.cheapest(new) == nil, "`a` is out of days, `b` away")
+        solver.polishCash()
+        #expect(solver.schedule.startOf[new] < 0, "re-seating one session at a time cannot free `a`")
+
+        let improved = solver.polishExchanges()
+        #expect(improved)
+        for (demand, trainer) in [("new", "a"), ("held", "b"), ("other", "c")] {
+            let i = try #require(problem.demandIndex[demand]), t = try #require(problem.trainerIndex[trainer])
+            #expect(solver.schedule.assignment[i]?.trainers == [t], "\(demand) is taught by \(trainer)")
+        }
+        for t in problem.trainers.indices { #expect(solver.schedule.trainerDays[t] <= problem.trainerMaxDays[t]) }
+        #expect(solver.schedule.value == problem.demands.reduce(0) { $0 + $1.value })
+        let again = solver.polishExchanges()
+        #expect(!again, "nothing is left out")
+    }
+
+    @Test func aChainThatCannotCloseChangesNothing() throws {
+        var (problem, solver) = try Self.heldSchedule(free: false)
+        let before = solver.schedule.assignment
+        let improved = solver.polishExchanges()
+        #expect(!improved, "`c` is away on `other`'s day, so `b` cannot be freed")
+        #expect(solver.schedule.assignment == before)
+        for t in problem.trainers.indices { #expect(solver.schedule.trainerDays[t] <= problem.trainerMaxDays[t]) }
+    }
+}
