@@ -97,7 +97,8 @@ extension Solver {
     /// This is the exchange where the colleague is free at the session's dates but has used its
     /// own or its organisation's days, and the session holding them is a prerequisite of others:
     /// neither one-session re-seating nor `polishTrainerChains` (starts kept) reaches it.
-    /// Returns whether cash fell.
+    /// Draws no random numbers (moved sessions scan starts from the first). Returns whether cash
+    /// fell.
     ///
     /// - Complexity: O(sessions × trainers² × holders) `fits` checks, and up to
     ///   `1 + dependents` `Schedule.cheapest` scans per holder tried.
@@ -130,7 +131,7 @@ extension Solver {
             schedule.insert(c, next)
             inserted.append(c)
             for (k, (j, _)) in log.removed.enumerated() where seated {
-                seated = tryInsert(j, avoiding: k == 0 ? t : -1)
+                seated = tryInsert(j, avoiding: k == 0 ? t : -1, rotation: 0)
                 if seated { inserted.append(j) }
             }
         }

@@ -24,6 +24,8 @@ struct SearchState: Sendable {
     var movable: [Int] = []
     /// Set when no demand can move: more steps would change nothing.
     var done = false
+    /// Whether day chains have polished the best plan since it last changed.
+    var chainsPolished = false
 }
 
 extension Solver {
@@ -83,9 +85,28 @@ extension Solver {
             search.score = now
             search.lastBest = search.iteration
             search.lastImproved = search.iteration
+            search.chainsPolished = false
         } else if search.iteration - search.lastBest > SolverTuning.restartAfterSteps {
             restore(search.best)
             search.lastBest = search.iteration
+            polishBestByChains()
+        }
+    }
+
+    /// Polishes the best plan just restored by day chains, once per best plan (a second time
+    /// would find nothing): cheaper trainers, then exchanges. Day chains draw no random
+    /// numbers, so when they find nothing the search goes on exactly as without them.
+    mutating func polishBestByChains() {
+        guard !search.chainsPolished else { return }
+        search.chainsPolished = true
+        let chains = polishTrainerChains()
+        let days = polishTrainerDays()
+        let byChain = polishTrainersByChain()
+        let opened = polishChainExchanges()
+        if polishExchanges() || opened || byChain || days || chains {
+            search.best = schedule.assignment
+            search.score = currentScore
+            search.lastImproved = search.iteration
         }
     }
 
@@ -97,6 +118,7 @@ extension Solver {
         search.best = best
         search.score = score
         search.lastBest = search.iteration
+        search.chainsPolished = false
     }
 
     /// Restores the best plan, polishes its cash (sessions one at a time, then trainer chains and
@@ -109,7 +131,8 @@ extension Solver {
             let chains = polishTrainerChains()
             let days = polishTrainerDays()
             let byChain = polishTrainersByChain()
-            guard polishExchanges() || byChain || days || chains else { break }
+            let opened = polishChainExchanges()
+            guard polishExchanges() || opened || byChain || days || chains else { break }
             rounds += 1
             polishCash()
         }

@@ -89,9 +89,9 @@ public struct Solver {
     }
 
     /// Inserts demand `i` at its cheapest feasible assignment if the money allows, without
-    /// trainer `avoid` (none when negative).
+    /// trainer `avoid` (none when negative), scanning starts from `rotation` (a random one when nil).
     @discardableResult
-    mutating func tryInsert(_ i: Int, avoiding avoid: Int = -1) -> Bool {
+    mutating func tryInsert(_ i: Int, avoiding avoid: Int = -1, rotation: Int? = nil) -> Bool {
         // Money is asked with `canAdd`, which stops its search once the amount is found (a
         // headroom search would go on to the end): the cheapest session is the same either way.
         let pattern = problem.demandPattern[i]
@@ -100,7 +100,7 @@ public struct Solver {
             schedule.insert(i, a)
             return true
         }
-        guard let a = schedule.cheapest(i, rotation: rng.below(SolverTuning.startRotationRange), avoid: avoid) else { return false }
+        guard let a = schedule.cheapest(i, rotation: rotation ?? rng.below(SolverTuning.startRotationRange), avoid: avoid) else { return false }
         guard schedule.funding.canAdd(a.cash, to: pattern) else { return false }
         schedule.insert(i, a)
         return true

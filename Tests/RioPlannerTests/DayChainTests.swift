@@ -69,3 +69,39 @@ import Testing
         for t in problem.trainers.indices { #expect(solver.schedule.trainerDays[t] <= problem.trainerMaxDays[t]) }
     }
 }
+
+/// The exchange polishes on a schedule set up by hand.
+@Suite struct ExchangePolishTests {
+    /// `filler` (joint-3d, africa, priority 1) holds the money (cap 12,000) that `intro`
+    /// (online-1d, africa) and `advanced` (its dependent) need together.
+    static var spec: RequestSpec {
+        var spec = RequestSpec()
+        spec.demand = [
+            "{id: filler, module: joint-3d, region: africa, participants: 10, priority: 1, earliest: 2027-03-15, latest: 2027-03-17}",
+            "{id: intro, module: online-1d, region: africa, participants: 20, earliest: 2027-03-01, latest: 2027-03-05}",
+            "{id: advanced, module: advanced, region: africa, participants: 10, earliest: 2027-03-08, latest: 2027-03-12}",
+        ]
+        spec.staff = Fixture.staff
+        spec.funding = ["{id: core, name: Core budget, owner: UNCCD, type: core, cap: 12000}"]
+        return spec
+    }
+
+    @Test func anOpenedChainTakesTheMoneyOfALowRatioSession() throws {
+        var (problem, solver) = try PolishTests.emptySolver(Self.spec)
+        let filler = try #require(problem.demandIndex["filler"]), intro = try #require(problem.demandIndex["intro"])
+        let advanced = try #require(problem.demandIndex["advanced"])
+        solver.schedule.insert(filler, try #require(solver.schedule.cheapest(filler)))
+        let before = solver.schedule.score
+        let exchanged = solver.polishExchanges()
+        #expect(!exchanged, "no demand is kept out by day limits")
+
+        let opened = solver.polishChainExchanges()
+        #expect(opened)
+        #expect(solver.schedule.startOf[filler] < 0)
+        #expect(solver.schedule.startOf[intro] >= 0 && solver.schedule.startOf[advanced] >= solver.schedule.startOf[intro] + 1)
+        #expect(solver.schedule.value == problem.demands[intro].value + problem.demands[advanced].value)
+        #expect(solver.schedule.value > before.value || (solver.schedule.value == before.value && solver.schedule.cash < before.cash))
+        #expect(!solver.droppable(intro), "dropping `intro` would drop `advanced` with it")
+        #expect(solver.droppable(advanced))
+    }
+}

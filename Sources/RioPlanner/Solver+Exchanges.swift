@@ -1,0 +1,145 @@
+extension Solver {
+    /// Cheaper trainers through day chains: for each session whose trainer travels more than a
+    /// qualified colleague who is free at its dates but out of days, brings the colleague in and
+    /// frees its days by a day chain, when cash falls overall. Returns whether cash fell.
+    ///
+    /// `polishTrainerDays` frees the colleague by moving one of its sessions to another date;
+    /// this keeps dates and passes sessions on instead, through up to `SolverTuning.dayChainDepth`
+    /// colleagues.
+    mutating func polishTrainersByChain() -> Bool {
+        var improved = false
+        for c in problem.demands.indices {
+            for (t, next) in cheaperTrainerSwaps(c) {
+                guard let ac = schedule.assignment[c] else { break }
+                let before = schedule.cash
+                schedule.remove(c)
+                guard schedule.fits(c, next, dayLimits: false) else {
+                    schedule.insert(c, ac)
+                    continue
+                }
+                schedule.insert(c, next)
+                var log: [(Int, Assignment?)] = [(c, ac)]
+                var budget = SolverTuning.dayChainBudget
+                let freed = deficits(of: [t]).allSatisfy { freeDays($0, depth: SolverTuning.dayChainDepth, chain: next.trainers, budget: &budget, log: &log) }
+                if freed && schedule.cash < before {
+                    improved = true
+                    break
+                }
+                undo(&log, to: 0)
+            }
+        }
+        return improved
+    }
+
+    /// Exchanges through day chains: for each left-out demand `u` that day limits keep out (or
+    /// make dearer), puts `u` in through a day chain, on its own or in place of one of the
+    /// `SolverTuning.exchangeCandidates` sessions sharing its money with least value per cash
+    /// (then other left-out demands until the value is back). Kept when the plan is better
+    /// (value, then cash), undone otherwise. Returns whether the plan improved.
+    ///
+    /// The search's swap and room-making moves make the same exchanges, but their greedy repair
+    /// cannot give a demand trainers who have used up their days.
+    ///
+    /// - Complexity: at most `SolverTuning.exchangeBudget` exchanges tried, each a few
+    ///   `Schedule.cheapest` scans and at most `SolverTuning.dayChainBudget` substitutions per
+    ///   insertion.
+    mutating func polishExchanges() -> Bool {
+        var improved = false
+        var budget = SolverTuning.exchangeBudget
+        for u in leftOut() where budget > 0 && dayLimitsBind(u) {
+            budget -= 1
+            if tryExchange(dropping: [], for: [u]) {
+                improved = true
+                continue
+            }
+            let pool = problem.demands.indices.filter { j in schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u) && droppable(j) }
+            for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }).prefix(SolverTuning.exchangeCandidates) where budget > 0 {
+                budget -= 1
+                if tryExchange(dropping: [j], for: [u]) {
+                    improved = true
+                    break
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Whether left-out demand `u` has a session over day limits cheaper than any within them
+    /// (or one at all), so that only a day chain can seat it at its best.
+    func dayLimitsBind(_ u: Int) -> Bool {
+        guard let over = schedule.cheapest(u, dayLimits: false) else { return false }
+        return schedule.cheapest(u, maxCash: over.cash + 1) == nil
+    }
+
+    /// Whether an exchange may drop session `j`: scheduled, not pinned or kept from the baseline,
+    /// and no scheduled session depends on it (dropping it would drop them too).
+    func droppable(_ j: Int) -> Bool {
+        guard !problem.demandPinned[j], let a = schedule.assignment[j], !schedule.isBaseline(j, a) else { return false }
+        return problem.demands[j].dependents.allSatisfy { schedule.startOf[$0] < 0 }
+    }
+
+    /// The left-out demands the polish may put in, by value per cash (ties by index).
+    func leftOut() -> [Int] {
+        problem.demands.indices.filter { schedule.startOf[$0] < 0 && hasStarts[$0] && !problem.demandPinned[$0] }
+            .sorted { (ratio[$0], -$0) > (ratio[$1], -$1) }
+    }
+
+    /// Opened chains through day chains: for each prerequisite that left-out demands lack, puts
+    /// in the chain down to it and every left-out dependent (`openPrerequisiteChain`'s targets) in
+    /// place of the sessions of least value per cash sharing the chain's money, worth less than
+    /// the targets together, until their cash would pay for them. Kept when the plan is better,
+    /// undone otherwise; one try per prerequisite. Returns whether the plan improved.
+    ///
+    /// The search's chain move makes the same exchange with a noisy ejection and a greedy repair
+    /// that cannot give a target trainers who have used up their days.
+    mutating func polishChainExchanges() -> Bool {
+        var improved = false
+        var tried: [Int] = []
+        for u in leftOut() where schedule.prerequisiteStart(u) == nil {
+            var chain: [Int] = []
+            addMissingPrerequisites(of: u, depth: 0, into: &chain)
+            guard let head = chain.first, !tried.contains(head) else { continue }
+            tried.append(head)
+            chain.append(u)
+            var targets = chain
+            for p in chain { for d in problem.demands[p].dependents where schedule.startOf[d] < 0 && !targets.contains(d) { targets.append(d) } }
+            let value = targets.reduce(0) { $0 + problem.demandValue[$1] }
+            let need = targets.reduce(0) { $0 + problem.demandMinCash[$1] }
+            let pool = problem.demands.indices.filter { j in droppable(j) && chain.contains { shareSource(j, $0) } }
+            var ejected: [Int] = []
+            var lost = 0, freed = 0
+            for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }) where freed < need && lost + problem.demandValue[j] < value {
+                lost += problem.demandValue[j]
+                freed += schedule.cashOf[j]
+                ejected.append(j)
+            }
+            if tryExchange(dropping: ejected, for: targets) { improved = true }
+        }
+        return improved
+    }
+
+    /// Drops sessions `js` (with the sessions that lose their prerequisite by them), puts in
+    /// `targets` in order (the first must go in) and then other left-out demands until the value
+    /// is back (at most `SolverTuning.exchangeFillTries`), each through `insertFreeingDays`.
+    /// Keeps the change when the plan is better, else restores it.
+    mutating func tryExchange(dropping js: [Int], for targets: [Int]) -> Bool {
+        let before = currentScore
+        var dropped = StepLog()
+        for j in js { drop(j, &dropped) }
+        var log: [(Int, Assignment?)] = []
+        if let first = targets.first, insertFreeingDays(first, log: &log) {
+            for t in targets.dropFirst() { _ = insertFreeingDays(t, log: &log) }
+            var tries = 0
+            for v in leftOut() where schedule.value < before.value && tries < SolverTuning.exchangeFillTries {
+                guard schedule.funding.canAdd(problem.demandMinCash[v], to: problem.demandPattern[v]) else { continue }
+                tries += 1
+                _ = insertFreeingDays(v, log: &log)
+            }
+            let pinnedHold = dropped.removed.allSatisfy { schedule.dependentsBroken(after: $0.0).isEmpty }
+            if before < currentScore && pinnedHold { return true }
+        }
+        undo(&log, to: 0)
+        for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
+        return false
+    }
+}
