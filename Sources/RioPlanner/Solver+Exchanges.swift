@@ -46,16 +46,17 @@ extension Solver {
     mutating func polishExchanges() -> Bool {
         var improved = false
         var budget = SolverTuning.exchangeBudget
+        var polishes = SolverTuning.nearMissPolishes
         for u in leftOut() where budget > 0 && dayLimitsBind(u) {
             budget -= 1
-            if tryExchange(dropping: [], for: [u]) {
+            if tryExchange(dropping: [], for: [u], polishes: &polishes) {
                 improved = true
                 continue
             }
             let pool = problem.demands.indices.filter { j in schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u) && droppable(j) }
             for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }).prefix(SolverTuning.exchangeCandidates) where budget > 0 {
                 budget -= 1
-                if tryExchange(dropping: [j], for: [u]) {
+                if tryExchange(dropping: [j], for: [u], polishes: &polishes) {
                     improved = true
                     break
                 }
@@ -95,6 +96,7 @@ extension Solver {
     mutating func polishChainExchanges() -> Bool {
         var improved = false
         var tried: [Int] = []
+        var polishes = SolverTuning.nearMissPolishes
         for u in leftOut() where schedule.prerequisiteStart(u) == nil {
             var chain: [Int] = []
             addMissingPrerequisites(of: u, depth: 0, into: &chain)
@@ -113,7 +115,7 @@ extension Solver {
                 freed += schedule.cashOf[j]
                 ejected.append(j)
             }
-            if tryExchange(dropping: ejected, for: targets) { improved = true }
+            if tryExchange(dropping: ejected, for: targets, polishes: &polishes) { improved = true }
         }
         return improved
     }
@@ -121,8 +123,9 @@ extension Solver {
     /// Drops sessions `js` (with the sessions that lose their prerequisite by them), puts in
     /// `targets` in order (the first must go in) and then other left-out demands until the value
     /// is back (at most `SolverTuning.exchangeFillTries`), each through `insertFreeingDays`.
-    /// Keeps the change when the plan is better, else restores it.
-    mutating func tryExchange(dropping js: [Int], for targets: [Int]) -> Bool {
+    /// Keeps the change when the plan is better; a near miss (value back, cash up) is polished
+    /// first while `polishes` lasts. Otherwise restores the plan.
+    mutating func tryExchange(dropping js: [Int], for targets: [Int], polishes: inout Int) -> Bool {
         let before = currentScore
         var dropped = StepLog()
         for j in js { drop(j, &dropped) }
@@ -136,10 +139,32 @@ extension Solver {
                 _ = insertFreeingDays(v, log: &log)
             }
             let pinnedHold = dropped.removed.allSatisfy { schedule.dependentsBroken(after: $0.0).isEmpty }
-            if before < currentScore && pinnedHold { return true }
+            if pinnedHold && before < currentScore { return true }
+            if pinnedHold && schedule.value >= before.value && polishes > 0 {
+                polishes -= 1
+                if polishNearMiss(undoing: &log, dropped, below: before) { return true }
+                return false
+            }
         }
         undo(&log, to: 0)
         for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
+        return false
+    }
+
+    /// An exchange that brought the value back at more cash: re-seats sessions one at a time and
+    /// runs both trainer-chain polishes, all without random numbers. Keeps the result and returns
+    /// true when it beats `before`; otherwise puts back the plan the exchange started from.
+    mutating func polishNearMiss(undoing log: inout [(Int, Assignment?)], _ dropped: StepLog, below before: SearchScore) -> Bool {
+        let exchanged = schedule.assignment
+        undo(&log, to: 0)
+        for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
+        let original = schedule.assignment
+        restore(exchanged)
+        polishCash(rotation: 0)
+        _ = polishTrainerChains()
+        _ = polishTrainersByChain()
+        if before < currentScore && problem.demands.indices.allSatisfy({ schedule.startOf[$0] < 0 || schedule.prerequisitesHold($0) }) { return true }
+        restore(original)
         return false
     }
 }

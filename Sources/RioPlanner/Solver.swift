@@ -107,8 +107,8 @@ public struct Solver {
     }
 
     /// Re-seats each session at its cheapest assignment while value stays, at most
-    /// `SolverTuning.polishRounds` rounds.
-    mutating func polishCash() {
+    /// `SolverTuning.polishRounds` rounds, scanning starts from `rotation` (random when nil).
+    mutating func polishCash(rotation: Int? = nil) {
         var improved = true
         var rounds = 0
         while improved && rounds < SolverTuning.polishRounds {
@@ -121,7 +121,8 @@ public struct Solver {
                     schedule.insert(i, old)
                     continue
                 }
-                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rng.below(SolverTuning.startRotationRange)), a.cash < old.cash,
+                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rotation ?? rng.below(SolverTuning.startRotationRange)),
+                    a.cash < old.cash,
                     schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
                 {
                     schedule.insert(i, a)

@@ -168,6 +168,11 @@ enum SolverTuning {
     /// After an exchange's demand is in, at most this many other left-out demands are tried to
     /// bring the value back.
     static let exchangeFillTries = 10
+    /// Per exchange polish, at most this many near misses (the value back at more cash) are
+    /// polished before they are judged.
+    ///
+    /// A near miss costs two restores and a polish of the whole plan, so only a few are tried.
+    static let nearMissPolishes = 3
     /// Cash polishing re-seats every session at most this many rounds.
     static let polishRounds = 5
     /// Time-limited runs report progress at most this often (seconds).
