@@ -142,13 +142,17 @@ extension Solver {
             if pinnedHold && before < currentScore { return true }
             if pinnedHold && schedule.value >= before.value && polishes > 0 {
                 polishes -= 1
-                if polishNearMiss(undoing: &log, dropped, below: before) { return true }
-                return false
+                return polishNearMiss(undoing: &log, dropped, below: before)
             }
         }
+        revert(&log, dropped)
+        return false
+    }
+
+    /// Undoes an exchange: its insertions and day chains (`log`), then the sessions it dropped.
+    mutating func revert(_ log: inout [(Int, Assignment?)], _ dropped: StepLog) {
         undo(&log, to: 0)
         for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
-        return false
     }
 
     /// An exchange that brought the value back at more cash: re-seats sessions one at a time and
@@ -156,14 +160,13 @@ extension Solver {
     /// true when it beats `before`; otherwise puts back the plan the exchange started from.
     mutating func polishNearMiss(undoing log: inout [(Int, Assignment?)], _ dropped: StepLog, below before: SearchScore) -> Bool {
         let exchanged = schedule.assignment
-        undo(&log, to: 0)
-        for (i, a) in dropped.removed.reversed() { schedule.insert(i, a) }
+        revert(&log, dropped)
         let original = schedule.assignment
         restore(exchanged)
         polishCash(rotation: 0)
         _ = polishTrainerChains()
         _ = polishTrainersByChain()
-        if before < currentScore && problem.demands.indices.allSatisfy({ schedule.startOf[$0] < 0 || schedule.prerequisitesHold($0) }) { return true }
+        if before < currentScore { return true }
         restore(original)
         return false
     }

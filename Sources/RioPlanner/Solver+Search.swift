@@ -93,21 +93,28 @@ extension Solver {
         }
     }
 
-    /// Polishes the best plan just restored by day chains, once per best plan (a second time
-    /// would find nothing): cheaper trainers, then exchanges. Day chains draw no random
-    /// numbers, so when they find nothing the search goes on exactly as without them.
+    /// Polishes the best plan just restored, once per best plan (a second time would find
+    /// nothing), by `polishStructure`. It draws no random numbers, so when it finds nothing the
+    /// search goes on exactly as without it.
     mutating func polishBestByChains() {
         guard !search.chainsPolished else { return }
         search.chainsPolished = true
-        let chains = polishTrainerChains()
-        let days = polishTrainerDays()
-        let byChain = polishTrainersByChain()
-        let opened = polishChainExchanges()
-        if polishExchanges() || opened || byChain || days || chains {
+        if polishStructure() {
             search.best = schedule.assignment
             search.score = currentScore
             search.lastImproved = search.iteration
         }
+    }
+
+    /// The polishes that change more than one session at a time, without random numbers: trainer
+    /// chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
+    /// Returns whether any improved the plan.
+    mutating func polishStructure() -> Bool {
+        let chains = polishTrainerChains()
+        let days = polishTrainerDays()
+        let byChain = polishTrainersByChain()
+        let opened = polishChainExchanges()
+        return polishExchanges() || opened || byChain || days || chains
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
@@ -121,18 +128,13 @@ extension Solver {
         search.chainsPolished = false
     }
 
-    /// Restores the best plan, polishes its cash (sessions one at a time, then trainer chains and
-    /// trainer days), fills any gap, and reports it.
+    /// Restores the best plan, polishes its cash (sessions one at a time, then `polishStructure`,
+    /// in rounds while it improves), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
         polishCash()
         var rounds = 0
-        while rounds < SolverTuning.polishRounds {
-            let chains = polishTrainerChains()
-            let days = polishTrainerDays()
-            let byChain = polishTrainersByChain()
-            let opened = polishChainExchanges()
-            guard polishExchanges() || opened || byChain || days || chains else { break }
+        while rounds < SolverTuning.polishRounds && polishStructure() {
             rounds += 1
             polishCash()
         }
