@@ -105,3 +105,73 @@ import Testing
         #expect(solver.droppable(advanced))
     }
 }
+
+/// A near miss: an exchange that brings the value back at more cash, which re-seating then lowers.
+@Suite struct NearMissTests {
+    /// `filler` (Dakar) and `other` (Nairobi, dearer: Dakar is taken) run the same week; `u`, as
+    /// valuable as `filler`, needs `a`, who has used its days on `held`, which only `b` (from
+    /// weog) could take over. Money (`cap`) is short for `u`.
+    static func spec(cap: Int) -> RequestSpec {
+        var spec = RequestSpec()
+        spec.demand = [
+            "{id: filler, module: joint-3d, region: africa, participants: 10, priority: 1, earliest: 2027-03-15, latest: 2027-03-17}",
+            "{id: other, module: joint-3d, region: africa, participants: 10, priority: 1, earliest: 2027-03-15, latest: 2027-03-17}",
+            "{id: u, module: joint-3d, region: africa, participants: 10, priority: 1, earliest: 2027-03-22, latest: 2027-03-24}",
+            "{id: held, module: joint-3d, region: africa, participants: 10, priority: 4, earliest: 2027-03-01, latest: 2027-03-03}",
+        ]
+        let away = "unavailable: [{start: 2027-03-01, end: 2027-03-03}, {start: 2027-03-22, end: 2027-03-24}]"
+        spec.staff = [
+            "{id: a, name: A, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}",
+            "{id: b, name: B, org: UNCCD, home: weog, languages: [en], modules: [joint-3d], dayRate: 300, unavailable: [{start: 2027-03-22, end: 2027-03-24}]}",
+            "{id: c, name: C, org: CBD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, \(away)}",
+            "{id: e, name: E, org: CBD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, \(away)}",
+        ]
+        spec.funding = ["{id: core, name: Core budget, owner: UNCCD, type: core, cap: \(cap)}"]
+        return spec
+    }
+
+    /// The solver with `held` (a, Dakar), `filler` (c, Dakar) and `other` (e, Nairobi) seated,
+    /// and money for those three and `b`'s travel on `held` (1,150 more than `a`'s), not for `u`.
+    static func seated() throws -> (Problem, Solver) {
+        var (problem, solver) = try PolishTests.emptySolver(spec(cap: 1_000_000))
+        let cash = try place(problem, &solver)
+        (problem, solver) = try PolishTests.emptySolver(spec(cap: cash + 1_150))
+        _ = try place(problem, &solver)
+        return (problem, solver)
+    }
+
+    static func place(_ problem: Problem, _ solver: inout Solver) throws -> Int {
+        for (demand, trainer) in [("held", "a"), ("filler", "c"), ("other", "e")] {
+            let i = try #require(problem.demandIndex[demand]), t = try #require(problem.trainerIndex[trainer])
+            var seat = try #require(solver.schedule.cheapest(i))
+            seat.trainers = [t]
+            seat.cash = problem.sessionCash(problem.demands[i], venue: seat.venue, trainers: [t])
+            #expect(solver.schedule.fits(i, seat))
+            solver.schedule.insert(i, seat)
+        }
+        return solver.schedule.cash
+    }
+
+    @Test func reseatingTurnsANearMissIntoASaving() throws {
+        var (problem, solver) = try Self.seated()
+        let filler = try #require(problem.demandIndex["filler"]), other = try #require(problem.demandIndex["other"])
+        let u = try #require(problem.demandIndex["u"]), held = try #require(problem.demandIndex["held"])
+        let dakar = try #require(solver.schedule.assignment[filler]?.venue)
+        #expect(solver.schedule.assignment[other]?.venue != dakar)
+        let before = solver.schedule.score, plan = solver.schedule.assignment
+        #expect(solver.dayLimitsBind(u))
+
+        var none = 0
+        let bare = solver.tryExchange(dropping: [filler], for: [u], polishes: &none)
+        #expect(!bare, "on its own the exchange costs more: `b` travels from weog")
+        #expect(solver.schedule.assignment == plan)
+
+        var one = 1
+        let polished = solver.tryExchange(dropping: [filler], for: [u], polishes: &one)
+        #expect(polished)
+        #expect(solver.schedule.startOf[filler] < 0 && solver.schedule.startOf[u] >= 0)
+        #expect(solver.schedule.assignment[held]?.trainers == [try #require(problem.trainerIndex["b"])])
+        #expect(solver.schedule.assignment[other]?.venue == dakar, "`other` moves to the venue `filler` left")
+        #expect(solver.schedule.value == before.value && solver.schedule.cash < before.cash)
+    }
+}
