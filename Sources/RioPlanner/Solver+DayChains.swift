@@ -63,12 +63,17 @@ extension Solver {
         let mark = log.count
         schedule.insert(u, a)
         log.append((u, nil))
+        if freeDays(of: a.trainers, chain: a.trainers, log: &log) { return true }
+        undo(&log, to: mark)
+        return false
+    }
+
+    /// Frees the days of `trainers` (and their organisations) held above their limits, by day
+    /// chains that never bring in a trainer of `chain`, within `SolverTuning.dayChainBudget`
+    /// substitutions in all. Changes are logged; on failure the caller undoes them.
+    mutating func freeDays(of trainers: [Int], chain: [Int], log: inout [(Int, Assignment?)]) -> Bool {
         var budget = SolverTuning.dayChainBudget
-        for d in deficits(of: a.trainers) where !freeDays(d, depth: SolverTuning.dayChainDepth, chain: a.trainers, budget: &budget, log: &log) {
-            undo(&log, to: mark)
-            return false
-        }
-        return true
+        return deficits(of: trainers).allSatisfy { freeDays($0, depth: SolverTuning.dayChainDepth, chain: chain, budget: &budget, log: &log) }
     }
 
     /// Frees the deficit's excess days, one substitution at a time (cheapest first), recursing

@@ -19,9 +19,7 @@ extension Solver {
                 }
                 schedule.insert(c, next)
                 var log: [(Int, Assignment?)] = [(c, ac)]
-                var budget = SolverTuning.dayChainBudget
-                let freed = deficits(of: [t]).allSatisfy { freeDays($0, depth: SolverTuning.dayChainDepth, chain: next.trainers, budget: &budget, log: &log) }
-                if freed && schedule.cash < before {
+                if freeDays(of: [t], chain: next.trainers, log: &log) && schedule.cash < before {
                     improved = true
                     break
                 }
@@ -53,8 +51,8 @@ extension Solver {
                 improved = true
                 continue
             }
-            let pool = problem.demands.indices.filter { j in schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u) && droppable(j) }
-            for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }).prefix(SolverTuning.exchangeCandidates) where budget > 0 {
+            let pool = droppableByRatio { j in schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u) }
+            for j in pool.prefix(SolverTuning.exchangeCandidates) where budget > 0 {
                 budget -= 1
                 if tryExchange(dropping: [j], for: [u], polishes: &polishes) {
                     improved = true
@@ -79,6 +77,11 @@ extension Solver {
         return problem.demands[j].dependents.allSatisfy { schedule.startOf[$0] < 0 }
     }
 
+    /// The `droppable` sessions that `include` accepts, least value per cash first (ties by index).
+    func droppableByRatio(_ include: (Int) -> Bool) -> [Int] {
+        problem.demands.indices.filter { droppable($0) && include($0) }.sorted { (ratio[$0], $0) < (ratio[$1], $1) }
+    }
+
     /// The left-out demands the polish may put in, by value per cash (ties by index).
     func leftOut() -> [Int] {
         problem.demands.indices.filter { schedule.startOf[$0] < 0 && hasStarts[$0] && !problem.demandPinned[$0] }
@@ -98,19 +101,13 @@ extension Solver {
         var tried: [Int] = []
         var polishes = SolverTuning.nearMissPolishes
         for u in leftOut() where schedule.prerequisiteStart(u) == nil {
-            var chain: [Int] = []
-            addMissingPrerequisites(of: u, depth: 0, into: &chain)
-            guard let head = chain.first, !tried.contains(head) else { continue }
+            guard let (chain, targets) = chainTargets(u), let head = chain.first, !tried.contains(head) else { continue }
             tried.append(head)
-            chain.append(u)
-            var targets = chain
-            for p in chain { for d in problem.demands[p].dependents where schedule.startOf[d] < 0 && !targets.contains(d) { targets.append(d) } }
             let value = targets.reduce(0) { $0 + problem.demandValue[$1] }
             let need = targets.reduce(0) { $0 + problem.demandMinCash[$1] }
-            let pool = problem.demands.indices.filter { j in droppable(j) && chain.contains { shareSource(j, $0) } }
             var ejected: [Int] = []
             var lost = 0, freed = 0
-            for j in pool.sorted(by: { (ratio[$0], $0) < (ratio[$1], $1) }) where freed < need && lost + problem.demandValue[j] < value {
+            for j in droppableByRatio({ j in chain.contains { shareSource(j, $0) } }) where freed < need && lost + problem.demandValue[j] < value {
                 lost += problem.demandValue[j]
                 freed += schedule.cashOf[j]
                 ejected.append(j)

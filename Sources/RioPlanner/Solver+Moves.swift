@@ -165,13 +165,7 @@ extension Solver {
     mutating func openPrerequisiteChain(_ pools: StepPools, _ log: inout StepLog) -> Bool {
         let blocked = pools.unscheduled.filter { schedule.prerequisiteStart($0) == nil }
         guard !blocked.isEmpty else { return false }
-        let u = blocked[rng.below(blocked.count)]
-        var chain: [Int] = []
-        addMissingPrerequisites(of: u, depth: 0, into: &chain)
-        guard !chain.isEmpty else { return false }
-        chain.append(u)
-        var targets = chain
-        for p in chain { for d in problem.demands[p].dependents where schedule.startOf[d] < 0 && !targets.contains(d) { targets.append(d) } }
+        guard let (chain, targets) = chainTargets(blocked[rng.below(blocked.count)]) else { return false }
         log.targets = targets
         let value = targets.reduce(0) { $0 + problem.demandValue[$1] }
         let need = chain.reduce(0) { $0 + problem.demandMinCash[$1] }
@@ -187,6 +181,20 @@ extension Solver {
             drop(j, &log)
         }
         return true
+    }
+
+    /// For left-out demand `u` lacking a prerequisite: the chain of left-out demands that would
+    /// deliver its missing prerequisites, deepest first, ending with `u`, and the targets to put
+    /// in (the chain, then every left-out dependent of its members). Nil when no demand could
+    /// deliver a missing prerequisite.
+    func chainTargets(_ u: Int) -> (chain: [Int], targets: [Int])? {
+        var chain: [Int] = []
+        addMissingPrerequisites(of: u, depth: 0, into: &chain)
+        guard !chain.isEmpty else { return nil }
+        chain.append(u)
+        var targets = chain
+        for p in chain { for d in problem.demands[p].dependents where schedule.startOf[d] < 0 && !targets.contains(d) { targets.append(d) } }
+        return (chain, targets)
     }
 
     /// Appends to `chain`, deepest first, one left-out demand for each prerequisite of demand
