@@ -106,15 +106,16 @@ extension Solver {
         }
     }
 
-    /// The polishes that change more than one session at a time, without random numbers: trainer
-    /// chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
+    /// The polishes that change more than one session at a time, without random numbers: trainers
+    /// by flow, trainer chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
     mutating func polishStructure() -> Bool {
+        let flow = polishTrainersByFlow()
         let chains = polishTrainerChains()
         let days = polishTrainerDays()
         let byChain = polishTrainersByChain()
         let opened = polishChainExchanges()
-        return polishExchanges() || opened || byChain || days || chains
+        return polishExchanges() || opened || byChain || days || chains || flow
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this

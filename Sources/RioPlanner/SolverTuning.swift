@@ -175,6 +175,16 @@ enum SolverTuning {
     static let nearMissPolishes = 3
     /// Cash polishing re-seats every session at most this many rounds.
     static let polishRounds = 5
+    /// Sessions a trainers-by-flow re-seat may move out of the way of a session that takes its
+    /// new trainers at another date.
+    ///
+    /// 2: a session whose new trainer is busy at its dates usually finds a date where one or
+    /// two sessions of its trainers or venue stand in the way.
+    static let flowDisplaced = 2
+    /// Seats tried per session that needs sessions moved out of its way.
+    ///
+    /// 40: enough to pass the few seats where the displaced sessions find no other date.
+    static let flowDisplaceTries = 40
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 

@@ -1,0 +1,239 @@
+/// Trainers by flow: the plan's trainer-days re-allocated at least travel cost by a minimum-cost
+/// flow, then the sessions whose trainers change re-seated with them.
+///
+/// With the plan's sessions fixed, giving each session its trainers is a transportation problem:
+/// each session needs `trainersNeeded` trainers for its days, each trainer has its day limit and
+/// each organisation its cap, and travel is the cost. The flow solves it for all sessions at once,
+/// dates aside; the changes it makes fall into groups of sessions that pass trainers round among
+/// themselves (a cycle across three or four sessions, say), and each group is re-seated at its old
+/// dates where the new trainers are free there, at other dates otherwise. A group is kept when the
+/// plan is better; undone otherwise.
+///
+/// The day chains and trainer chains make the same exchanges one link at a time and only where
+/// each link alone fits; a cycle whose links all change dates is out of their reach.
+extension Solver {
+    /// Per-day cost scale: travel × 5040 / days is exact for sessions of up to ten days.
+    static let flowDayScale = 5040
+    /// Cost multiplier that leaves room for the tie-break (1 per trainer-day that changes hands),
+    /// so that of equally cheap allocations the flow keeps the one closest to the plan.
+    static let flowTieRoom = 1 << 16
+
+    /// Re-allocates trainers by the flow and re-seats each group of changed sessions that lowers
+    /// cash. Returns whether any did.
+    mutating func polishTrainersByFlow() -> Bool {
+        var improved = false
+        for group in groups(of: trainerTargets()) where reseat(group) { improved = true }
+        return improved
+    }
+
+    /// The sessions whose trainers the flow changes, in session order, with the trainers it gives them.
+    func trainerTargets() -> [(session: Int, trainers: [Int])] {
+        let sessions = problem.demands.indices.filter { i in
+            guard let a = schedule.assignment[i] else { return false }
+            return !problem.demandPinned[i] && !schedule.isBaseline(i, a)
+        }
+        var (net, slots, needed) = trainerNetwork(sessions)
+        guard net.solve(from: 0, to: 1) == needed else { return [] }
+        var out: [(session: Int, trainers: [Int])] = []
+        for (k, s) in sessions.enumerated() {
+            guard let a = schedule.assignment[s] else { continue }
+            let travel = problem.demands[s].travelByTrainer
+            let ranked = slots[k].sorted { x, y in
+                let fx = net.flow(on: x.edge), fy = net.flow(on: y.edge)
+                let kx = a.trainers.contains(x.trainer) ? 0 : 1, ky = a.trainers.contains(y.trainer) ? 0 : 1
+                return (-fx, kx, travel[x.trainer], x.trainer) < (-fy, ky, travel[y.trainer], y.trainer)
+            }
+            let trainers = ranked.prefix(a.trainers.count).map(\.trainer).sorted()
+            if trainers != a.trainers { out.append((s, trainers)) }
+        }
+        return out
+    }
+
+    /// The trainer-day network of `sessions`: source (node 0) → session (its trainer-days) →
+    /// qualified trainer (at most the session's days, at travel per day) → organisation (the
+    /// trainer's days left by the sessions that stay) → sink (node 1, the organisation's cap
+    /// left). Returns it with each session's trainer edges and the flow that staffs every session.
+    func trainerNetwork(_ sessions: [Int]) -> (MinCostFlow, [[(trainer: Int, edge: Int)]], Int) {
+        let nt = problem.trainers.count, no = problem.orgs.count
+        let trainerNode = 2 + sessions.count, orgNode = trainerNode + nt
+        var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
+        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !sessions.contains(i) {
+            for t in schedule.assignment[i]?.trainers ?? [] {
+                trainerLeft[t] -= problem.demandDays[i]
+                orgLeft[problem.trainerOrg[t]] = orgLeft[problem.trainerOrg[t]] == Int.max ? Int.max : orgLeft[problem.trainerOrg[t]] - problem.demandDays[i]
+            }
+        }
+        var net = MinCostFlow(nodes: orgNode + no)
+        var slots: [[(trainer: Int, edge: Int)]] = []
+        var needed = 0
+        for (k, s) in sessions.enumerated() {
+            guard let a = schedule.assignment[s], let li = problem.demands[s].langs.firstIndex(of: a.lang) else { continue }
+            let d = problem.demands[s]
+            needed += d.days * a.trainers.count
+            net.addEdge(from: 0, to: 2 + k, capacity: d.days * a.trainers.count, cost: 0)
+            var mine: [(trainer: Int, edge: Int)] = []
+            for t in d.trainersByLang[li] where a.trainers.contains(t) || freeSomeStart(t, for: s) {
+                let perDay = d.travelByTrainer[t] * Solver.flowDayScale / d.days * Solver.flowTieRoom
+                let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: perDay + (a.trainers.contains(t) ? 0 : 1))
+                mine.append((t, e))
+            }
+            slots.append(mine)
+        }
+        for t in 0..<nt { net.addEdge(from: trainerNode + t, to: orgNode + problem.trainerOrg[t], capacity: max(0, trainerLeft[t]), cost: 0) }
+        for o in 0..<no { net.addEdge(from: orgNode + o, to: 1, capacity: orgLeft[o] == Int.max ? needed : max(0, orgLeft[o]), cost: 0) }
+        return (net, slots, needed)
+    }
+
+    /// Whether trainer `t` is available (not blocked) on the days of some start of demand `i`.
+    func freeSomeStart(_ t: Int, for i: Int) -> Bool {
+        let days = problem.demandDays[i]
+        return problem.demands[i].starts.contains { !Bits.any(problem.trainerBlocked, t * problem.blockedWords, $0, days) }
+    }
+
+    /// The changes grouped by the trainers they pass: two sessions are in one group when a
+    /// trainer joins or leaves each of them. Groups in order of their first session; sessions in order.
+    func groups(of targets: [(session: Int, trainers: [Int])]) -> [[(session: Int, trainers: [Int])]] {
+        var groupOf: [Int] = Array(targets.indices)
+        func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
+        var holder: [Int: Int] = [:]
+        for (k, target) in targets.enumerated() {
+            let old = schedule.assignment[target.session]?.trainers ?? []
+            let passed = old.filter { !target.trainers.contains($0) } + target.trainers.filter { !old.contains($0) }
+            // A trainer, and an organisation with a staffing cap, passed between sessions.
+            let keys = passed.map { $0 + 1 } + passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
+            for key in keys.sorted() {
+                if let h = holder[key] { groupOf[root(k)] = root(h) } else { holder[key] = k }
+            }
+        }
+        var byRoot: [Int: Int] = [:]
+        var out: [[(session: Int, trainers: [Int])]] = []
+        for (k, target) in targets.enumerated() {
+            let r = root(k)
+            if let g = byRoot[r] {
+                out[g].append(target)
+            } else {
+                byRoot[r] = out.count
+                out.append([target])
+            }
+        }
+        return out
+    }
+
+    /// Gives each session of `group` its new trainers: at its old start and venue where they fit,
+    /// at the cheapest start and venue where they are free otherwise, and at its cheapest session
+    /// with any trainers as a last resort. Keeps the change and returns true when every session is
+    /// seated, no prerequisite is broken and the plan is better; otherwise restores it.
+    mutating func reseat(_ group: [(session: Int, trainers: [Int])]) -> Bool {
+        let before = currentScore
+        let order = group.sorted { (schedule.startOf[$0.session], $0.session) < (schedule.startOf[$1.session], $1.session) }
+        var log: [(Int, Assignment?)] = []
+        for (s, _) in order { if let a = schedule.remove(s) { log.append((s, a)) } }
+        var moved: [(Int, [Int], Int)] = []
+        for ((s, trainers), (_, old)) in zip(order, log) {
+            guard var same = old else { continue }
+            same.trainers = trainers
+            same.cash = problem.sessionCash(problem.demands[s], venue: same.venue, trainers: trainers)
+            if schedule.fits(s, same) { schedule.insert(s, same) } else { moved.append((s, trainers, same.lang)) }
+        }
+        let group = log.map(\.0)
+        for (s, trainers, lang) in moved {
+            if let a = seat(s, trainers: trainers, lang: lang) {
+                schedule.insert(s, a)
+            } else if !seatDisplacing(s, trainers: trainers, lang: lang, keeping: group, log: &log) {
+                _ = insertFreeingDays(s, log: &log)
+            }
+        }
+        let seated = log.allSatisfy { schedule.startOf[$0.0] >= 0 && schedule.dependentsBroken(after: $0.0).isEmpty }
+        if seated && before < currentScore { return true }
+        undo(&log, to: 0)
+        return false
+    }
+
+    /// Unscheduled demand `i` with `trainers` in language `lang`: the cheapest start and venue
+    /// where everything fits (the earliest of equal cash), at most `maxCash`; nil when none does.
+    func seat(_ i: Int, trainers: [Int], lang: Int, maxCash: Int = Int.max) -> Assignment? {
+        let d = problem.demands[i]
+        let venues = d.venueBased ? d.venues : [-1]
+        var best: Assignment?
+        var bound = maxCash == Int.max ? Int.max : maxCash + 1
+        for start in d.starts {
+            for v in venues {
+                let a = Assignment(start: start, lang: lang, venue: v, trainers: trainers, cash: problem.sessionCash(d, venue: v, trainers: trainers))
+                if a.cash < bound && schedule.fits(i, a) {
+                    best = a
+                    bound = a.cash
+                    break
+                }
+            }
+        }
+        return best
+    }
+
+    /// Unscheduled demand `i` with `trainers` in language `lang` at a start and venue where at
+    /// most `SolverTuning.flowDisplaced` sessions (none of `keeping`) stand in its way, those
+    /// moved to another start with their own trainers (or, failing that, to their cheapest
+    /// session), none at more cash than before: the cheapest such seat that works, within `SolverTuning.flowDisplaceTries`
+    /// seats tried. Returns whether `i` and every displaced session are seated; the displaced
+    /// sessions are logged, and nothing is changed when it fails.
+    mutating func seatDisplacing(_ i: Int, trainers: [Int], lang: Int, keeping: [Int], log: inout [(Int, Assignment?)]) -> Bool {
+        var tries = SolverTuning.flowDisplaceTries
+        for (a, blockers) in displacingSeats(i, trainers: trainers, lang: lang, keeping: keeping) where tries > 0 {
+            tries -= 1
+            let mark = log.count
+            for h in blockers { if let ah = schedule.remove(h) { log.append((h, ah)) } }
+            guard schedule.fits(i, a) else {
+                undo(&log, to: mark)
+                continue
+            }
+            schedule.insert(i, a)
+            for (h, before) in log[mark...] {
+                guard let ah = before else { continue }
+                if let moved = seat(h, trainers: ah.trainers, lang: ah.lang, maxCash: ah.cash) ?? schedule.cheapest(h, maxCash: ah.cash + 1),
+                    schedule.funding.canAdd(moved.cash, to: problem.demandPattern[h])
+                {
+                    schedule.insert(h, moved)
+                }
+            }
+            if log[mark...].allSatisfy({ schedule.startOf[$0.0] >= 0 }) { return true }
+            schedule.remove(i)
+            undo(&log, to: mark)
+        }
+        return false
+    }
+
+    /// Demand `i`'s seats with `trainers` in `lang` (each start at each venue), with the scheduled
+    /// sessions in their way: those sharing a trainer on overlapping days or, venue-based both,
+    /// in the same week in another region, and those holding the venue on overlapping days.
+    /// Only seats where at most `SolverTuning.flowDisplaced` sessions, none of `keeping` nor
+    /// pinned or baseline, are in the way; cheapest first, then fewest in the way, then earliest.
+    func displacingSeats(_ i: Int, trainers: [Int], lang: Int, keeping: [Int]) -> [(Assignment, [Int])] {
+        let d = problem.demands[i]
+        let others = problem.demands.indices.filter { h in
+            guard h != i, let ah = schedule.assignment[h] else { return false }
+            return ah.trainers.contains(where: trainers.contains) || (d.venueBased && d.venues.contains(ah.venue))
+        }
+        var out: [(Assignment, [Int])] = []
+        for start in d.starts {
+            for v in d.venueBased ? d.venues : [-1] {
+                var blockers: [Int] = []
+                for h in others where inTheWay(h, of: i, start: start, venue: v, trainers: trainers) { blockers.append(h) }
+                guard blockers.count <= SolverTuning.flowDisplaced,
+                    blockers.allSatisfy({ h in !keeping.contains(h) && schedule.assignment[h].map { !problem.demandPinned[h] && !schedule.isBaseline(h, $0) } ?? false })
+                else { continue }
+                let cash = problem.sessionCash(d, venue: v, trainers: trainers)
+                out.append((Assignment(start: start, lang: lang, venue: v, trainers: trainers, cash: cash), blockers))
+            }
+        }
+        return out.sorted { ($0.0.cash, $0.1.count, $0.0.start, $0.0.venue) < ($1.0.cash, $1.1.count, $1.0.start, $1.0.venue) }
+    }
+
+    /// Whether scheduled session `h` stands in the way of demand `i` at `start` and venue `v` with `trainers`.
+    func inTheWay(_ h: Int, of i: Int, start: Int, venue v: Int, trainers: [Int]) -> Bool {
+        guard let ah = schedule.assignment[h] else { return false }
+        let overlap = ah.start < start + problem.demandDays[i] && start < ah.start + problem.demandDays[h]
+        if overlap && v >= 0 && ah.venue == v { return true }
+        guard ah.trainers.contains(where: trainers.contains) else { return false }
+        let bothTravel = problem.demands[i].venueBased && problem.demands[h].venueBased
+        return overlap || (bothTravel && ah.start / 7 == start / 7 && problem.demandRegion[h] != problem.demandRegion[i])
+    }
+}

@@ -1,0 +1,68 @@
+import RioModel
+import Testing
+
+@testable import RioPlanner
+
+/// Trainers by flow on a schedule set up by hand: two sessions each taught by the other's local
+/// trainer, both trainers out of days, and the local trainer of one away at its dates. Passing the
+/// trainers round needs both changes at once and one of them at another date.
+@Suite struct TrainerFlowTests {
+    static var spec: RequestSpec {
+        var spec = RequestSpec()
+        spec.demand = [
+            "{id: pa, module: joint-3d, region: africa, participants: 10}",
+            "{id: pw, module: joint-3d, region: weog, participants: 10}",
+        ]
+        spec.staff = [
+            "{id: af, name: Af, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3, unavailable: [{start: 2027-03-01, end: 2027-03-05}]}",
+            "{id: we, name: We, org: UNCCD, home: weog, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}",
+        ]
+        return spec
+    }
+
+    /// `pa` (africa) taught by `we` in the first week, `pw` (weog) by `af` in the second.
+    static func crossedSchedule() throws -> (Problem, Solver) {
+        var (problem, solver) = try PolishTests.emptySolver(spec)
+        for (demand, trainer, week) in [("pa", "we", 0), ("pw", "af", 1)] {
+            let i = try #require(problem.demandIndex[demand]), t = try #require(problem.trainerIndex[trainer])
+            var seat = try #require(solver.schedule.cheapest(i, latestStart: 7 * week + 4, rotation: 0))
+            #expect(seat.start / 7 == week)
+            seat.trainers = [t]
+            seat.cash = problem.sessionCash(problem.demands[i], venue: seat.venue, trainers: [t])
+            #expect(solver.schedule.fits(i, seat))
+            solver.schedule.insert(i, seat)
+        }
+        return (problem, solver)
+    }
+
+    @Test func theTrainersPassRoundAtNewDates() throws {
+        var (problem, solver) = try Self.crossedSchedule()
+        let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
+        let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
+        let before = solver.schedule.cash, paStart = solver.schedule.startOf[pa]
+        let crossed = problem.demands[pa].travelByTrainer[we] + problem.demands[pw].travelByTrainer[af]
+        let local = problem.demands[pa].travelByTrainer[af] + problem.demands[pw].travelByTrainer[we]
+        #expect(crossed > local)
+
+        #expect(solver.polishTrainersByFlow())
+        #expect(solver.schedule.assignment[pa]?.trainers == [af])
+        #expect(solver.schedule.assignment[pw]?.trainers == [we])
+        #expect(solver.schedule.startOf[pa] != paStart, "`af` is away at `pa`'s first dates")
+        #expect(solver.schedule.cash == before - (crossed - local))
+        #expect(solver.schedule.value == problem.demands.reduce(0) { $0 + $1.value })
+        for t in problem.trainers.indices { #expect(solver.schedule.trainerDays[t] <= problem.trainerMaxDays[t]) }
+        #expect(!solver.polishTrainersByFlow(), "the trainers are where the flow wants them")
+    }
+
+    @Test func aMinimumCostFlowTakesTheCheapPathsFirst() {
+        // 0 → 1 → 3 costs 1 per unit (capacity 2), 0 → 2 → 3 costs 5 (capacity 3).
+        var net = MinCostFlow(nodes: 4)
+        let cheap = net.addEdge(from: 0, to: 1, capacity: 2, cost: 1)
+        let dear = net.addEdge(from: 0, to: 2, capacity: 3, cost: 5)
+        net.addEdge(from: 1, to: 3, capacity: 5, cost: 0)
+        net.addEdge(from: 2, to: 3, capacity: 5, cost: 0)
+        #expect(net.solve(from: 0, to: 3) == 5)
+        #expect(net.flow(on: cheap) == 2)
+        #expect(net.flow(on: dear) == 3)
+    }
+}
