@@ -57,10 +57,13 @@ extension Solver {
         let nt = problem.trainers.count, no = problem.orgs.count
         let trainerNode = 2 + sessions.count, orgNode = trainerNode + nt
         var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
-        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !sessions.contains(i) {
+        var inFlow = [Bool](repeating: false, count: problem.demands.count)
+        for s in sessions { inFlow[s] = true }
+        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !inFlow[i] {
             for t in schedule.assignment[i]?.trainers ?? [] {
+                let o = problem.trainerOrg[t]
                 trainerLeft[t] -= problem.demandDays[i]
-                orgLeft[problem.trainerOrg[t]] = orgLeft[problem.trainerOrg[t]] == Int.max ? Int.max : orgLeft[problem.trainerOrg[t]] - problem.demandDays[i]
+                if orgLeft[o] != Int.max { orgLeft[o] -= problem.demandDays[i] }
             }
         }
         var net = MinCostFlow(nodes: orgNode + no)
