@@ -21,6 +21,7 @@ BIN="$SCRATCH/release/rioplan"
 SHARED=../shared
 CHECK="$SHARED/tools/check-plan"
 THREADS_MAIN=${THREADS_MAIN:-$(nproc)}
+FAILED=${FAILED:-$SCRATCH/bench-failures}  # where a plan either checker rejects is kept, with both verdicts
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 [ $# -gt 0 ] && dirs=("$@") || dirs=("$SHARED"/benchmarks/pub-s "$SHARED"/benchmarks/pub-m "$SHARED"/benchmarks/pub-l "$SHARED"/benchmarks/pub-xl)
@@ -43,6 +44,11 @@ for d in "${dirs[@]}"; do
     read -r secs kb < "$out/time"
     own=$("$BIN" check "$p" --request "$d/request.yaml" --catalog "$d/catalog" >/dev/null 2>&1 && echo ok || echo FAIL)
     oracle=$(python3 "$CHECK" "$p" "$d/request.yaml" "$d/catalog" >/dev/null 2>&1 && echo ok || echo FAIL)
+    if [ "$own$oracle" != okok ]; then  # keep a rejected plan and both verdicts for the bug report
+      mkdir -p "$FAILED" && cp "$p" "$FAILED/" && echo "kept in $FAILED/$(basename "$p")" >&2
+      "$BIN" check "$p" --request "$d/request.yaml" --catalog "$d/catalog" >"$FAILED/$name-$seed.rioplan.txt" 2>&1 || true
+      python3 "$CHECK" "$p" "$d/request.yaml" "$d/catalog" >"$FAILED/$name-$seed.check-plan.txt" 2>&1 || true
+    fi
     python3 - "$p" "$d" "$name" "$seed" "$secs" "$kb" "$own" "$oracle" <<'PY'
 import json, sys, yaml
 plan, d, name, seed, secs, kb, own, oracle = sys.argv[1:]
