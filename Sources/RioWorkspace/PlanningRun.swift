@@ -77,6 +77,7 @@ extension Workspace {
     /// - Parameters:
     ///   - baseline: a previous plan to stay close to (`latest`, `NAME@N` or a file).
     /// - Returns: the plan, or the pin conflicts when the request's pins cannot all hold.
+    /// - Throws: `RioError.internalError` when the plan fails `Verifier` (a planner defect; nothing is written).
     func solve(
         _ request: PlanRequest, catalog: Catalog, search: SearchSettings, baseline: Plan?, inputs: Plan.PlanInputs
     ) throws -> (PlanningRun?, [String]) {
@@ -86,6 +87,12 @@ extension Workspace {
         let result = Portfolio(problem: problem, options: options, threads: search.threads).solve()
         guard result.pinConflicts.isEmpty else { return (nil, result.pinConflicts) }
         let plan = try PlanBuilder.plan(problem, result, inputs: inputs, solver: search.info(result))
+        let report = Verifier(catalog: catalog, request: request).verify(plan)
+        if let first = report.violations.first {
+            // A planner defect, never the user's input: refuse rather than write a plan `check` rejects.
+            throw RioError.internalError(
+                "the planner made a plan that breaks \(report.violations.count) rule(s), first \(first.rule): \(first.message); no plan was written")
+        }
         return (PlanningRun(plan: plan, iterations: result.iterations, seconds: result.seconds, kept: result.kept), [])
     }
 
