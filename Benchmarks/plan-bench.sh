@@ -26,10 +26,12 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 [ $# -gt 0 ] && dirs=("$@") || dirs=("$SHARED"/benchmarks/pub-s "$SHARED"/benchmarks/pub-m "$SHARED"/benchmarks/pub-l "$SHARED"/benchmarks/pub-xl)
 
-# plan DIR PLAN LIMIT SEED THREADS: plans DIR's request, leaves "seconds peak-KB" in $out/time.
+# plan DIR PLAN LIMIT SEED THREADS: plans DIR's request, leaves "seconds peak-KB" in $out/time and
+# the planner's messages in $out/err; fails when the planner refuses (exit 70: it made a plan that
+# breaks a rule, see `Workspace.solve`).
 plan() {
   /usr/bin/time -f '%e %M' -o "$out/time" "$BIN" plan "$1/request.yaml" --catalog "$1/catalog" --out "$2" \
-    --time-limit "$3" --seed "$4" --threads "$5" --quiet --no-history >/dev/null
+    --time-limit "$3" --seed "$4" --threads "$5" --quiet --no-history >/dev/null 2>"$out/err"
 }
 
 echo "threads: $THREADS_MAIN"
@@ -40,7 +42,11 @@ for d in "${dirs[@]}"; do
   limit=${LIMIT:-10}; [ "$name" = pub-xl ] && limit=${LIMIT_XL:-60}
   for seed in ${SEEDS:-1}; do
     p="$out/$name-$seed.json"
-    plan "$d" "$p" "$limit" "$seed" "$THREADS_MAIN"
+    if ! plan "$d" "$p" "$limit" "$seed" "$THREADS_MAIN"; then  # a refused plan is a row, not the end of the run
+      mkdir -p "$FAILED" && cp "$out/err" "$FAILED/$name-$seed.refused.txt"
+      printf '%-9s %4s  REFUSED (kept in %s): %s\n' "$name" "$seed" "$FAILED/$name-$seed.refused.txt" "$(head -c 300 "$out/err")"
+      continue
+    fi
     read -r secs kb < "$out/time"
     own=$("$BIN" check "$p" --request "$d/request.yaml" --catalog "$d/catalog" >/dev/null 2>&1 && echo ok || echo FAIL)
     oracle=$(python3 "$CHECK" "$p" "$d/request.yaml" "$d/catalog" >/dev/null 2>&1 && echo ok || echo FAIL)
@@ -75,7 +81,7 @@ for d in "${dirs[@]}"; do
     peak=0
     for l in ${LIMITS:-2 5 10}; do
       p="$out/$name-t$t-l$l.json"
-      plan "$d" "$p" "$l" 1 "$t"
+      if ! plan "$d" "$p" "$l" 1 "$t"; then printf ' %9s' REFUSED; continue; fi
       read -r _ kb < "$out/time"
       [ "$kb" -gt "$peak" ] && peak=$kb
       printf ' %9s' "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["score"]["value"])' "$p")"
