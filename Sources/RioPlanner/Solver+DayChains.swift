@@ -136,12 +136,20 @@ extension Solver {
         return out.sorted { ($0.delta, $0.session, $0.from, $0.to) < ($1.delta, $1.session, $1.from, $1.to) }
     }
 
-    /// Undoes the changes logged after `mark`, newest first.
+    /// Undoes the changes logged after `mark`: every session they touched is taken out first,
+    /// then each is put back as its first entry after `mark` found it.
+    ///
+    /// All out before any back in: a session's entry may sit before that of a session that took
+    /// its place later (a re-seat logs the sessions it moves before those they displace), and
+    /// putting one back while the other still holds its days would share a trainer's or venue's
+    /// days between them; taking either out then clears both.
     mutating func undo(_ log: inout [(Int, Assignment?)], to mark: Int) {
-        while log.count > mark {
-            let (i, before) = log.removeLast()
-            schedule.remove(i)
-            if let a = before { schedule.insert(i, a) }
+        guard log.count > mark else { return }
+        for (i, _) in log[mark...] { schedule.remove(i) }
+        for k in mark..<log.count {
+            let (i, before) = log[k]
+            if let a = before, !log[mark..<k].contains(where: { $0.0 == i }) { schedule.insert(i, a) }
         }
+        log.removeLast(log.count - mark)
     }
 }
