@@ -31,8 +31,9 @@ extension Solver {
 
     /// Exchanges through day chains: for each left-out demand `u` that day limits keep out (or
     /// make dearer), puts `u` in through a day chain, on its own or in place of one of the
-    /// `SolverTuning.exchangeCandidates` sessions sharing its money with least value per cash
-    /// (then other left-out demands until the value is back). Kept when the plan is better
+    /// `SolverTuning.exchangeCandidates` sessions sharing its money or holding the trainer or
+    /// staffing days it lacks (`blockingDays`), least value per cash first (then other left-out
+    /// demands until the value is back). Kept when the plan is better
     /// (value, then cash), undone otherwise. Returns whether the plan improved.
     ///
     /// The search's swap and room-making moves make the same exchanges, but their greedy repair
@@ -51,7 +52,10 @@ extension Solver {
                 improved = true
                 continue
             }
-            let pool = droppableByRatio { j in schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u) }
+            let held = blockingDays(u)
+            let pool = droppableByRatio { j in
+                (schedule.cashOf[j] > problem.demandMinCash[u] && shareSource(j, u)) || holdsDays(j, of: held)
+            }
             for j in pool.prefix(SolverTuning.exchangeCandidates) where budget > 0 {
                 budget -= 1
                 if tryExchange(dropping: [j], for: [u], polishes: &polishes) {
@@ -68,6 +72,27 @@ extension Solver {
     func dayLimitsBind(_ u: Int) -> Bool {
         guard let over = schedule.cheapest(u, dayLimits: false) else { return false }
         return schedule.cheapest(u, maxCash: over.cash + 1) == nil
+    }
+
+    /// The trainers and organisations whose day limits `u`'s cheapest session over them would
+    /// break: the sessions holding their days compete with `u` as much as those holding its money.
+    func blockingDays(_ u: Int) -> [DayDeficit] {
+        guard let over = schedule.cheapest(u, dayLimits: false) else { return [] }
+        let days = problem.demands[u].days
+        var out: [DayDeficit] = []
+        for t in over.trainers where schedule.trainerDays[t] + days > problem.trainerMaxDays[t] { out.append(.trainer(t)) }
+        for t in over.trainers {
+            let o = problem.trainerOrg[t]
+            let added = days * over.trainers.filter { problem.trainerOrg[$0] == o }.count
+            if schedule.orgDays[o] + added > problem.orgCap[o] && !out.contains(.org(o)) { out.append(.org(o)) }
+        }
+        return out
+    }
+
+    /// Whether session `j` has a trainer counting towards one of the deficits `held`.
+    func holdsDays(_ j: Int, of held: [DayDeficit]) -> Bool {
+        guard !held.isEmpty, let a = schedule.assignment[j] else { return false }
+        return a.trainers.contains { t in held.contains { counts(t, towards: $0) } }
     }
 
     /// Whether an exchange may drop session `j`: scheduled, not pinned or kept from the baseline,
