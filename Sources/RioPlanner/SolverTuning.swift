@@ -185,47 +185,6 @@ enum SolverTuning {
     ///
     /// 40: enough to pass the few seats where the displaced sessions find no other date.
     static let flowDisplaceTries = 40
-    /// How deep a displaced session may in turn displace others to find a seat with its own
-    /// trainers (`Solver.seatDisplacing`); the tries above are shared by the whole chain.
-    static let flowDisplaceDepth = 2
-    /// After a repack fails, the trainer flow is solved again without the staffing that made it
-    /// fail (`Solver.repackCuts`), at most this many times per polish.
-    static let flowCuts = 6
-    /// The trainer flow is solved again at most this many times, each time with one more session
-    /// whose trainer-days it split taken out with whole trainers (`Solver.trainerTargets`).
-    ///
-    /// 30: a flow over a few hundred sessions splits a handful; a flow that still splits after
-    /// 30 roundings proposes nothing.
-    static let flowRoundings = 30
-    /// The trainer flow's tie-break for a trainer away at every start of a session (`Solver.scarcity`).
-    ///
-    /// 1000: below one unit of travel per day in the flow's costs (`Solver.flowTieRoom`, 65,536),
-    /// so it only chooses among equally cheap staffings.
-    static let flowScarcity = 1000
-    /// A split session whose rounding alone leaves the flow short tries the combinations of its
-    /// this many trainers of most flow, in order.
-    static let flowRoundingTrainers = 5
-    /// A repack (`Solver.repack`) takes out at most this many sessions: a group's and those its
-    /// new trainers teach.
-    ///
-    /// 150: the calendars of the five or six trainers a flow group on the 40-source variants
-    /// brings in hold 40 to 90 sessions; larger groups are left to `reseat` alone.
-    static let repackMaxSessions = 150
-    /// A repack fills the calendars at most this many times, the sessions that found no seat
-    /// first each time, scanning starts from a further quarter of the horizon.
-    static let repackRounds = 8
-    /// A repacked session that finds no date is seated again together with at most this many
-    /// sessions in its way (`Solver.seatCluster`), itself included.
-    ///
-    /// 8: the sessions fighting over a busy trainer's free weeks on the 40-source variants are
-    /// three to five.
-    static let repackClusterSize = 8
-    /// The search over a cluster's seats tries at most this many seats.
-    static let repackClusterNodes = 60
-    /// The repacks of one trainers-by-flow polish make at most this many `Schedule.fits` checks
-    /// in all (a few milliseconds' work on the public instances), so that large plans with many
-    /// groups stay quick.
-    static let repackBudget = 400_000
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 
