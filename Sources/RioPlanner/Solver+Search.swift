@@ -107,15 +107,16 @@ extension Solver {
     }
 
     /// The polishes that change more than one session at a time, without random numbers: trainers
-    /// by flow, trainer chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
+    /// by flow (dates aside, then at the plan's dates), trainer chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
     mutating func polishStructure() -> Bool {
         let flow = polishTrainersByFlow()
+        let weeks = polishTrainersByWeek()
         let chains = polishTrainerChains()
         let days = polishTrainerDays()
         let byChain = polishTrainersByChain()
         let opened = polishChainExchanges()
-        return polishExchanges() || opened || byChain || days || chains || flow
+        return polishExchanges() || opened || byChain || days || chains || weeks || flow
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this

@@ -27,12 +27,15 @@ extension Solver {
     }
 
     /// The sessions whose trainers the flow changes, in session order, with the trainers it gives them.
-    func trainerTargets() -> [(session: Int, trainers: [Int])] {
+    ///
+    /// - Parameter atDates: whether the flow keeps each session at its dates (`trainerWeekNetwork`)
+    ///   rather than setting dates aside (`trainerNetwork`).
+    func trainerTargets(atDates: Bool = false) -> [(session: Int, trainers: [Int])] {
         let sessions = problem.demands.indices.filter { i in
             guard let a = schedule.assignment[i] else { return false }
             return !problem.demandPinned[i] && !schedule.isBaseline(i, a)
         }
-        var (net, slots, needed) = trainerNetwork(sessions)
+        var (net, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions)
         guard net.solve(from: 0, to: 1) == needed else { return [] }
         var out: [(session: Int, trainers: [Int])] = []
         for (k, s) in sessions.enumerated() {
@@ -43,7 +46,11 @@ extension Solver {
                 let kx = a.trainers.contains(x.trainer) ? 0 : 1, ky = a.trainers.contains(y.trainer) ? 0 : 1
                 return (-fx, kx, travel[x.trainer], x.trainer) < (-fy, ky, travel[y.trainer], y.trainer)
             }
-            let trainers = ranked.prefix(a.trainers.count).map(\.trainer).sorted()
+            let chosen = ranked.prefix(a.trainers.count)
+            // At the plan's dates a trainer joins a session only for all its days: a week that
+            // the flow splits between sessions would not hold them both.
+            if atDates && chosen.contains(where: { net.flow(on: $0.edge) < problem.demandDays[s] }) { continue }
+            let trainers = chosen.map(\.trainer).sorted()
             if trainers != a.trainers { out.append((s, trainers)) }
         }
         return out
@@ -56,16 +63,6 @@ extension Solver {
     func trainerNetwork(_ sessions: [Int]) -> (MinCostFlow, [[(trainer: Int, edge: Int)]], Int) {
         let nt = problem.trainers.count, no = problem.orgs.count
         let trainerNode = 2 + sessions.count, orgNode = trainerNode + nt
-        var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
-        var inFlow = [Bool](repeating: false, count: problem.demands.count)
-        for s in sessions { inFlow[s] = true }
-        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !inFlow[i] {
-            for t in schedule.assignment[i]?.trainers ?? [] {
-                let o = problem.trainerOrg[t]
-                trainerLeft[t] -= problem.demandDays[i]
-                if orgLeft[o] != Int.max { orgLeft[o] -= problem.demandDays[i] }
-            }
-        }
         var net = MinCostFlow(nodes: orgNode + no)
         var slots: [[(trainer: Int, edge: Int)]] = []
         var needed = 0
@@ -82,9 +79,25 @@ extension Solver {
             }
             slots.append(mine)
         }
-        for t in 0..<nt { net.addEdge(from: trainerNode + t, to: orgNode + problem.trainerOrg[t], capacity: max(0, trainerLeft[t]), cost: 0) }
-        for o in 0..<no { net.addEdge(from: orgNode + o, to: 1, capacity: orgLeft[o] == Int.max ? needed : max(0, orgLeft[o]), cost: 0) }
+        addStaffingEdges(&net, trainerNode: trainerNode, orgNode: orgNode, needed: needed, sessions: sessions)
         return (net, slots, needed)
+    }
+
+    /// The network's last two layers: trainer → organisation (the trainer's days left by the
+    /// scheduled sessions not in `sessions`) → sink (node 1, the organisation's cap left).
+    func addStaffingEdges(_ net: inout MinCostFlow, trainerNode: Int, orgNode: Int, needed: Int, sessions: [Int]) {
+        var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
+        var inFlow = [Bool](repeating: false, count: problem.demands.count)
+        for s in sessions { inFlow[s] = true }
+        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !inFlow[i] {
+            for t in schedule.assignment[i]?.trainers ?? [] {
+                let o = problem.trainerOrg[t]
+                trainerLeft[t] -= problem.demandDays[i]
+                if orgLeft[o] != Int.max { orgLeft[o] -= problem.demandDays[i] }
+            }
+        }
+        for t in problem.trainers.indices { net.addEdge(from: trainerNode + t, to: orgNode + problem.trainerOrg[t], capacity: max(0, trainerLeft[t]), cost: 0) }
+        for o in problem.orgs.indices { net.addEdge(from: orgNode + o, to: 1, capacity: orgLeft[o] == Int.max ? needed : max(0, orgLeft[o]), cost: 0) }
     }
 
     /// Whether trainer `t` is available (not blocked) on the days of some start of demand `i`.
