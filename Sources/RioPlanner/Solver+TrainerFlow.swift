@@ -73,14 +73,19 @@ extension Solver {
             net.addEdge(from: 0, to: 2 + k, capacity: d.days * a.trainers.count, cost: 0)
             var mine: [(trainer: Int, edge: Int)] = []
             for t in d.trainersByLang[li] where a.trainers.contains(t) || freeSomeStart(t, for: s) {
-                let perDay = d.travelByTrainer[t] * Solver.flowDayScale / d.days * Solver.flowTieRoom
-                let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: perDay + (a.trainers.contains(t) ? 0 : 1))
+                let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: dayCost(s, t, a))
                 mine.append((t, e))
             }
             slots.append(mine)
         }
         addStaffingEdges(&net, trainerNode: trainerNode, orgNode: orgNode, needed: needed, sessions: sessions)
         return (net, slots, needed)
+    }
+
+    /// The cost of one of session `s`'s trainer-days taught by `t`, when `a` is its assignment:
+    /// travel per day, scaled, plus the tie-break of a trainer who changes hands.
+    func dayCost(_ s: Int, _ t: Int, _ a: Assignment) -> Int {
+        problem.demands[s].travelByTrainer[t] * Solver.flowDayScale / problem.demandDays[s] * Solver.flowTieRoom + (a.trainers.contains(t) ? 0 : 1)
     }
 
     /// The network's last two layers: trainer → organisation (the trainer's days left by the

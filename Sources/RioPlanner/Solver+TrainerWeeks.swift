@@ -60,13 +60,12 @@ extension Solver {
                 slots.append([])
                 continue
             }
-            let d = problem.demands[s]
-            needed += d.days * a.trainers.count
-            net.addEdge(from: 0, to: 2 + k, capacity: d.days * a.trainers.count, cost: 0)
+            let days = problem.demandDays[s]
+            needed += days * a.trainers.count
+            net.addEdge(from: 0, to: 2 + k, capacity: days * a.trainers.count, cost: 0)
             slots.append(
                 reach[k].map { t, key in
-                    let perDay = d.travelByTrainer[t] * Solver.flowDayScale / d.days * Solver.flowTieRoom
-                    let e = net.addEdge(from: 2 + k, to: weekBase + weekNode[key, default: 0], capacity: d.days, cost: perDay + (a.trainers.contains(t) ? 0 : 1))
+                    let e = net.addEdge(from: 2 + k, to: weekBase + weekNode[key, default: 0], capacity: days, cost: dayCost(s, t, a))
                     return (t, e)
                 })
         }

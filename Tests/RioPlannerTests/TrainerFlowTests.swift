@@ -22,8 +22,14 @@ import Testing
 
     /// `pa` (africa) taught by `we` in the first week, `pw` (weog) by `af` in the second.
     static func crossedSchedule() throws -> (Problem, Solver) {
+        try seated(spec, [("pa", "we", 0), ("pw", "af", 1)])
+    }
+
+    /// Each demand at its cheapest seat in the week given (counted from the horizon's first),
+    /// taught by the one trainer given.
+    static func seated(_ spec: RequestSpec, _ seats: [(demand: String, trainer: String, week: Int)]) throws -> (Problem, Solver) {
         var (problem, solver) = try PolishTests.emptySolver(spec)
-        for (demand, trainer, week) in [("pa", "we", 0), ("pw", "af", 1)] {
+        for (demand, trainer, week) in seats {
             let i = try #require(problem.demandIndex[demand]), t = try #require(problem.trainerIndex[trainer])
             var seat = try #require(solver.schedule.cheapest(i, latestStart: 7 * week + 4, rotation: 0))
             #expect(seat.start / 7 == week)

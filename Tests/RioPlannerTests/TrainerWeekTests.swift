@@ -12,23 +12,9 @@ import Testing
         return spec
     }
 
-    /// Each demand at its cheapest seat in the first week with the trainer given.
-    static func schedule(_ spec: RequestSpec, _ seats: [(String, String)]) throws -> (Problem, Solver) {
-        var (problem, solver) = try PolishTests.emptySolver(spec)
-        for (demand, trainer) in seats {
-            let i = try #require(problem.demandIndex[demand]), t = try #require(problem.trainerIndex[trainer])
-            var seat = try #require(solver.schedule.cheapest(i, latestStart: 4, rotation: 0))
-            seat.trainers = [t]
-            seat.cash = problem.sessionCash(problem.demands[i], venue: seat.venue, trainers: [t])
-            #expect(solver.schedule.fits(i, seat))
-            solver.schedule.insert(i, seat)
-        }
-        return (problem, solver)
-    }
-
     @Test func theTrainersPassRoundAtTheirDates() throws {
         // `pa` (africa) taught by `we`, `pw` (weog) by `af`, both in the first week.
-        var (problem, solver) = try Self.schedule(Self.freeSpec, [("pa", "we"), ("pw", "af")])
+        var (problem, solver) = try TrainerFlowTests.seated(Self.freeSpec, [("pa", "we", 0), ("pw", "af", 0)])
         let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
         let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
         let before = solver.schedule.cash, starts = (solver.schedule.startOf[pa], solver.schedule.startOf[pw])
@@ -65,7 +51,7 @@ import Testing
         ]
         spec.staff[0] = "{id: af, name: Af, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 20}"
         spec.staff.append("{id: wf, name: Wf, org: UNCCD, home: weog, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}")
-        let (problem, solver) = try Self.schedule(spec, [("pa", "we"), ("pb", "wf")])
+        let (problem, solver) = try TrainerFlowTests.seated(spec, [("pa", "we", 0), ("pb", "wf", 0)])
         let af = try #require(problem.trainerIndex["af"])
         #expect(solver.trainerTargets().filter { $0.trainers.contains(af) }.count == 2, "dates aside, `af` takes both")
         #expect(solver.trainerTargets(atDates: true).filter { $0.trainers.contains(af) }.count == 1)
