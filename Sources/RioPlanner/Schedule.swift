@@ -132,6 +132,9 @@ struct Schedule {
         return a
     }
 
+    /// Whether venue `v` is free on the `days` days from `start`.
+    func venueFree(_ v: Int, start: Int, days: Int) -> Bool { !Bits.any(venueBusy, v * words, start, days) }
+
     /// Earliest start allowed by the prerequisites currently scheduled; nil when a prerequisite is missing.
     func prerequisiteStart(_ i: Int) -> Int? {
         var lo = 0

@@ -112,11 +112,12 @@ extension Solver {
     mutating func polishStructure() -> Bool {
         let flow = polishTrainersByFlow()
         let weeks = polishTrainersByWeek()
+        let moving = polishTrainersByMovingWeeks()
         let chains = polishTrainerChains()
         let days = polishTrainerDays()
         let byChain = polishTrainersByChain()
         let opened = polishChainExchanges()
-        return polishExchanges() || opened || byChain || days || chains || weeks || flow
+        return polishExchanges() || opened || byChain || days || chains || moving || weeks || flow
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this

@@ -31,29 +31,44 @@ extension Solver {
     /// - Parameter atDates: whether the flow keeps each session at its dates (`trainerWeekNetwork`)
     ///   rather than setting dates aside (`trainerNetwork`).
     func trainerTargets(atDates: Bool = false) -> [(session: Int, trainers: [Int])] {
-        let sessions = problem.demands.indices.filter { i in
+        var sessions = flowSessions(), out: [(session: Int, trainers: [Int])] = []
+        for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
+            var (net, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions)
+            guard net.solve(from: 0, to: 1) == needed else { return [] }
+            var split: [Int] = []
+            out = []
+            for (k, s) in sessions.enumerated() {
+                guard let a = schedule.assignment[s] else { continue }
+                let travel = problem.demands[s].travelByTrainer
+                let ranked = slots[k].sorted { x, y in
+                    let fx = net.flow(on: x.edge), fy = net.flow(on: y.edge)
+                    let kx = a.trainers.contains(x.trainer) ? 0 : 1, ky = a.trainers.contains(y.trainer) ? 0 : 1
+                    return (-fx, kx, travel[x.trainer], x.trainer) < (-fy, ky, travel[y.trainer], y.trainer)
+                }
+                let chosen = ranked.prefix(a.trainers.count)
+                // At the plan's dates a trainer joins a session only for all its days: a week that
+                // the flow splits between sessions would not hold them both.
+                if atDates && chosen.contains(where: { net.flow(on: $0.edge) < problem.demandDays[s] }) {
+                    split.append(s)
+                    continue
+                }
+                let trainers = chosen.map(\.trainer).sorted()
+                if trainers != a.trainers { out.append((s, trainers)) }
+            }
+            if split.isEmpty { break }
+            // A split session keeps its trainers; the days the flow gave others in its place are
+            // not free, so the flow is solved again with it fixed.
+            sessions.removeAll(where: split.contains)
+        }
+        return out
+    }
+
+    /// The sessions a trainer flow may change: scheduled, neither pinned nor kept from the baseline.
+    func flowSessions() -> [Int] {
+        problem.demands.indices.filter { i in
             guard let a = schedule.assignment[i] else { return false }
             return !problem.demandPinned[i] && !schedule.isBaseline(i, a)
         }
-        var (net, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions)
-        guard net.solve(from: 0, to: 1) == needed else { return [] }
-        var out: [(session: Int, trainers: [Int])] = []
-        for (k, s) in sessions.enumerated() {
-            guard let a = schedule.assignment[s] else { continue }
-            let travel = problem.demands[s].travelByTrainer
-            let ranked = slots[k].sorted { x, y in
-                let fx = net.flow(on: x.edge), fy = net.flow(on: y.edge)
-                let kx = a.trainers.contains(x.trainer) ? 0 : 1, ky = a.trainers.contains(y.trainer) ? 0 : 1
-                return (-fx, kx, travel[x.trainer], x.trainer) < (-fy, ky, travel[y.trainer], y.trainer)
-            }
-            let chosen = ranked.prefix(a.trainers.count)
-            // At the plan's dates a trainer joins a session only for all its days: a week that
-            // the flow splits between sessions would not hold them both.
-            if atDates && chosen.contains(where: { net.flow(on: $0.edge) < problem.demandDays[s] }) { continue }
-            let trainers = chosen.map(\.trainer).sorted()
-            if trainers != a.trainers { out.append((s, trainers)) }
-        }
-        return out
     }
 
     /// The trainer-day network of `sessions`: source (node 0) → session (its trainer-days) →
@@ -112,8 +127,10 @@ extension Solver {
     }
 
     /// The changes grouped by the trainers they pass: two sessions are in one group when a
-    /// trainer joins or leaves each of them. Groups in order of their first session; sessions in order.
-    func groups(of targets: [(session: Int, trainers: [Int])]) -> [[(session: Int, trainers: [Int])]] {
+    /// trainer joins or leaves each of them or, with `weeks` (a session's new week), a week of a
+    /// trainer that one leaves and the other takes. Groups in order of their first session;
+    /// sessions in order.
+    func groups(of targets: [(session: Int, trainers: [Int])], weeks: [Int: Int] = [:]) -> [[(session: Int, trainers: [Int])]] {
         var groupOf: [Int] = Array(targets.indices)
         func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
         var holder: [Int: Int] = [:]
@@ -121,7 +138,8 @@ extension Solver {
             let old = schedule.assignment[target.session]?.trainers ?? []
             let passed = old.filter { !target.trainers.contains($0) } + target.trainers.filter { !old.contains($0) }
             // A trainer, and an organisation with a staffing cap, passed between sessions.
-            let keys = passed.map { $0 + 1 } + passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
+            var keys = passed.map { $0 + 1 } + passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
+            if !weeks.isEmpty { keys += trainerWeeksPassed(target.session, from: old, to: target.trainers, week: weeks[target.session]) }
             for key in keys.sorted() {
                 if let h = holder[key] { groupOf[root(k)] = root(h) } else { holder[key] = k }
             }
@@ -140,11 +158,24 @@ extension Solver {
         return out
     }
 
-    /// Gives each session of `group` its new trainers: at its old start and venue where they fit,
-    /// at the cheapest start and venue where they are free otherwise, and at its cheapest session
+    /// The group keys of the trainer-weeks that session `s` leaves or takes, moving from
+    /// trainers `old` at its week to `new` at `week` (its week when nil).
+    func trainerWeeksPassed(_ s: Int, from old: [Int], to new: [Int], week: Int?) -> [Int] {
+        let was = old.map { trainerWeekKey($0, schedule.startOf[s]) }
+        let now = new.map { $0 * Solver.weekKeyScale + (week ?? schedule.startOf[s] / 7) }
+        let passed = was.filter { !now.contains($0) } + now.filter { !was.contains($0) }
+        return passed.map { Solver.trainerWeekGroupKeys + $0 }
+    }
+
+    /// Where the group keys of trainer-weeks begin, above those of trainers (1, 2, …).
+    static let trainerWeekGroupKeys = 1 << 40
+
+    /// Gives each session of `group` its new trainers: at its old start and venue where they fit
+    /// (and its new week, in `weeks`, is its old one), at the cheapest start and venue where they
+    /// are free otherwise (in its new week when there is one there), and at its cheapest session
     /// with any trainers as a last resort. Keeps the change and returns true when every session is
     /// seated, no prerequisite is broken and the plan is better; otherwise restores it.
-    mutating func reseat(_ group: [(session: Int, trainers: [Int])]) -> Bool {
+    mutating func reseat(_ group: [(session: Int, trainers: [Int])], weeks: [Int: Int] = [:]) -> Bool {
         let before = currentScore
         let order = group.sorted { (schedule.startOf[$0.session], $0.session) < (schedule.startOf[$1.session], $1.session) }
         var log: [(Int, Assignment?)] = []
@@ -154,11 +185,15 @@ extension Solver {
             guard var same = old else { continue }
             same.trainers = trainers
             same.cash = problem.sessionCash(problem.demands[s], venue: same.venue, trainers: trainers)
-            if schedule.fits(s, same) { schedule.insert(s, same) } else { moved.append((s, trainers, same.lang)) }
+            if weeks[s].map({ $0 == same.start / 7 }) ?? true, schedule.fits(s, same) {
+                schedule.insert(s, same)
+            } else {
+                moved.append((s, trainers, same.lang))
+            }
         }
         let group = log.map(\.0)
         for (s, trainers, lang) in moved {
-            if let a = seat(s, trainers: trainers, lang: lang) {
+            if let a = weeks[s].flatMap({ seat(s, trainers: trainers, lang: lang, week: $0) }) ?? seat(s, trainers: trainers, lang: lang) {
                 schedule.insert(s, a)
             } else if !seatDisplacing(s, trainers: trainers, lang: lang, keeping: group, log: &log) {
                 _ = insertFreeingDays(s, log: &log)
@@ -171,13 +206,14 @@ extension Solver {
     }
 
     /// Unscheduled demand `i` with `trainers` in language `lang`: the cheapest start and venue
-    /// where everything fits (the earliest of equal cash), at most `maxCash`; nil when none does.
-    func seat(_ i: Int, trainers: [Int], lang: Int, maxCash: Int = Int.max) -> Assignment? {
+    /// where everything fits (the earliest of equal cash), at most `maxCash`, in `week` when given;
+    /// nil when none does.
+    func seat(_ i: Int, trainers: [Int], lang: Int, maxCash: Int = Int.max, week: Int? = nil) -> Assignment? {
         let d = problem.demands[i]
         let venues = d.venueBased ? d.venues : [-1]
         var best: Assignment?
         var bound = maxCash == Int.max ? Int.max : maxCash + 1
-        for start in d.starts {
+        for start in d.starts where week.map({ start / 7 == $0 }) ?? true {
             for v in venues {
                 let a = Assignment(start: start, lang: lang, venue: v, trainers: trainers, cash: problem.sessionCash(d, venue: v, trainers: trainers))
                 if a.cash < bound && schedule.fits(i, a) {

@@ -185,6 +185,17 @@ enum SolverTuning {
     ///
     /// 40: enough to pass the few seats where the displaced sessions find no other date.
     static let flowDisplaceTries = 40
+    /// Times a trainer flow at the plan's dates or weeks is solved again with the sessions whose
+    /// flow splits (between trainers or weeks) fixed at their trainers.
+    ///
+    /// 4: the splits are few and mostly gone after one or two rounds.
+    static let flowSplitRounds = 4
+    /// Trainer edges at most in the flow over trainers and weeks (`polishTrainersByMovingWeeks`);
+    /// a larger plan skips it.
+    ///
+    /// 400,000: a 200-demand plan whose sessions may take most weeks of a year has about
+    /// 100,000, solved in well under a second.
+    static let movingWeekEdges = 400_000
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 

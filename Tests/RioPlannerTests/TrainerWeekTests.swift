@@ -56,4 +56,54 @@ import Testing
         #expect(solver.trainerTargets().filter { $0.trainers.contains(af) }.count == 2, "dates aside, `af` takes both")
         #expect(solver.trainerTargets(atDates: true).filter { $0.trainers.contains(af) }.count == 1)
     }
+
+    @Test func aSessionMovesToAWeekWhereItsLocalTrainerIsFree() throws {
+        // `af` is away in `pa`'s week: at the plan's dates the trainers cannot pass round; with
+        // the weeks of `pa`'s window offered too, `pa` moves to a week where `af` is free.
+        var (problem, solver) = try TrainerFlowTests.crossedSchedule()
+        let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
+        let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
+        let before = solver.schedule.cash, pwStart = solver.schedule.startOf[pw]
+        let crossed = problem.demands[pa].travelByTrainer[we] + problem.demands[pw].travelByTrainer[af]
+        let local = problem.demands[pa].travelByTrainer[af] + problem.demands[pw].travelByTrainer[we]
+        let targets = solver.movingWeekTargets()
+        #expect(targets.map(\.session) == [pa, pw].sorted())
+        #expect(targets.first { $0.session == pa }.map { $0.week != 0 && $0.trainers == [af] } == true)
+        #expect(targets.first { $0.session == pw }.map { $0.week == pwStart / 7 && $0.trainers == [we] } == true)
+
+        let moved = solver.polishTrainersByMovingWeeks()
+        #expect(moved)
+        #expect(solver.schedule.assignment[pa]?.trainers == [af])
+        #expect(solver.schedule.assignment[pw]?.trainers == [we])
+        #expect(solver.schedule.startOf[pa] / 7 != 0, "`af` is away in `pa`'s first week")
+        #expect(solver.schedule.startOf[pw] == pwStart, "`pw` keeps its dates")
+        #expect(solver.schedule.cash == before - (crossed - local))
+        for t in problem.trainers.indices { #expect(solver.schedule.trainerDays[t] <= problem.trainerMaxDays[t]) }
+        let movedAgain = solver.polishTrainersByMovingWeeks()
+        #expect(!movedAgain, "the trainers and weeks are where the flow wants them")
+    }
+
+    @Test(arguments: Array(UInt64(1)...24))
+    func theFlowsAtThePlansDatesNeverOverbookATrainer(seed: UInt64) throws {
+        // On a constructed plan, applying every change either flow at the plan's dates proposes
+        // keeps each trainer within its days: a session the flow splits keeps its trainers, and
+        // no other session is given their days.
+        let (request, catalog) = try RandomRequest.make(seed: seed).load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        var solver = Solver(problem: problem, options: SolverOptions(iterations: 1, seed: seed))
+        solver.construct()
+        let proposals = [
+            solver.trainerTargets(atDates: true).map { ($0.session, $0.trainers) },
+            solver.movingWeekTargets().map { ($0.session, $0.trainers) },
+        ]
+        for targets in proposals {
+            var days = Array(repeating: 0, count: problem.trainers.count)
+            for (s, a) in solver.schedule.assignment.enumerated() {
+                guard let a else { continue }
+                let trainers = targets.first { $0.0 == s }?.1 ?? a.trainers
+                for t in trainers { days[t] += problem.demandDays[s] }
+            }
+            for t in problem.trainers.indices { #expect(days[t] <= problem.trainerMaxDays[t], "seed \(seed): \(problem.trainers[t].trainer.id)") }
+        }
+    }
 }
