@@ -25,6 +25,14 @@ import Testing
         try seated(spec, [("pa", "we", 0), ("pw", "af", 1)])
     }
 
+    /// Travel of `pa` and `pw` taught crossed (`pa` by `we`, `pw` by `af`) and by their local trainers.
+    static func travel(_ problem: Problem) throws -> (crossed: Int, local: Int) {
+        let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
+        let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
+        let travel = (problem.demands[pa].travelByTrainer, problem.demands[pw].travelByTrainer)
+        return (travel.0[we] + travel.1[af], travel.0[af] + travel.1[we])
+    }
+
     /// Each demand at its cheapest seat in the week given (counted from the horizon's first),
     /// taught by the one trainer given.
     static func seated(_ spec: RequestSpec, _ seats: [(demand: String, trainer: String, week: Int)]) throws -> (Problem, Solver) {
@@ -46,8 +54,7 @@ import Testing
         let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
         let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
         let before = solver.schedule.cash, paStart = solver.schedule.startOf[pa]
-        let crossed = problem.demands[pa].travelByTrainer[we] + problem.demands[pw].travelByTrainer[af]
-        let local = problem.demands[pa].travelByTrainer[af] + problem.demands[pw].travelByTrainer[we]
+        let (crossed, local) = try TrainerFlowTests.travel(problem)
         #expect(crossed > local)
 
         let moved = solver.polishTrainersByFlow()

@@ -18,8 +18,7 @@ import Testing
         let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
         let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
         let before = solver.schedule.cash, starts = (solver.schedule.startOf[pa], solver.schedule.startOf[pw])
-        let crossed = problem.demands[pa].travelByTrainer[we] + problem.demands[pw].travelByTrainer[af]
-        let local = problem.demands[pa].travelByTrainer[af] + problem.demands[pw].travelByTrainer[we]
+        let (crossed, local) = try TrainerFlowTests.travel(problem)
 
         let moved = solver.polishTrainersByWeek()
         #expect(moved)
@@ -64,8 +63,7 @@ import Testing
         let pa = try #require(problem.demandIndex["pa"]), pw = try #require(problem.demandIndex["pw"])
         let af = try #require(problem.trainerIndex["af"]), we = try #require(problem.trainerIndex["we"])
         let before = solver.schedule.cash, pwStart = solver.schedule.startOf[pw]
-        let crossed = problem.demands[pa].travelByTrainer[we] + problem.demands[pw].travelByTrainer[af]
-        let local = problem.demands[pa].travelByTrainer[af] + problem.demands[pw].travelByTrainer[we]
+        let (crossed, local) = try TrainerFlowTests.travel(problem)
         let targets = solver.movingWeekTargets()
         #expect(targets.map(\.session) == [pa, pw].sorted())
         #expect(targets.first { $0.session == pa }.map { $0.week != 0 && $0.trainers == [af] } == true)
