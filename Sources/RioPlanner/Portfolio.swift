@@ -86,10 +86,14 @@ public struct Portfolio {
             run(members) { k in members[k].solver.advance(iterations: limit, upTo: target, stopWhenProven: false) }
             return target >= limit || members.allSatisfy { $0.solver.search.done }
         }
-        let end = started + .seconds(options.timeLimit)
+        let polishSeconds = members.reduce(0) { max($0, $1.solver.search.polishSeconds) }
+        let end = members[0].solver.searchEnd(started + .seconds(options.timeLimit), polishSeconds: polishSeconds)
         let deadline = min(end, ContinuousClock.now + .seconds(SolverTuning.epochSeconds))
         let limit = options.timeLimit
-        run(members) { k in members[k].solver.advance(timeLimit: limit, started: started, until: deadline, stopWhenProven: false) }
+        run(members) { k in
+            members[k].solver.search.polishDeadline = end
+            members[k].solver.advance(timeLimit: limit, started: started, until: deadline, stopWhenProven: false)
+        }
         return ContinuousClock.now >= end || members.allSatisfy { $0.solver.search.done }
     }
 

@@ -46,7 +46,7 @@ extension Solver {
         var improved = false
         var budget = SolverTuning.exchangeBudget
         var polishes = SolverTuning.nearMissPolishes
-        for u in leftOut() where budget > 0 && dayLimitsBind(u) {
+        for u in leftOut() where budget > 0 && !pastPolishDeadline && dayLimitsBind(u) {
             budget -= 1
             if tryExchange(dropping: [], for: [u], polishes: &polishes) {
                 improved = true

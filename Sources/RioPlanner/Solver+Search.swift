@@ -26,6 +26,13 @@ struct SearchState: Sendable {
     var done = false
     /// Whether day chains have polished the best plan since it last changed.
     var chainsPolished = false
+    /// With a time limit, when the polishes stop (between groups, so a plan is never left half
+    /// changed); nil with an iteration budget, whose polishes always run to the end.
+    var polishDeadline: ContinuousClock.Instant?
+    /// The longest `polishStructure` so far, in seconds: what the final polish needs kept free.
+    var polishSeconds = 0.0
+    /// The longest run so far of each of `polishStructure`'s polishes, in seconds.
+    var polishLongest: [Double] = []
 }
 
 extension Solver {
@@ -99,7 +106,10 @@ extension Solver {
     mutating func polishBestByChains() {
         guard !search.chainsPolished else { return }
         search.chainsPolished = true
-        if polishStructure() {
+        let started = ContinuousClock.now
+        let improved = polishStructure()
+        search.polishSeconds = max(search.polishSeconds, Solver.seconds(since: started))
+        if improved {
             search.best = schedule.assignment
             search.score = currentScore
             search.lastImproved = search.iteration
@@ -109,15 +119,39 @@ extension Solver {
     /// The polishes that change more than one session at a time, without random numbers: trainers
     /// by flow (dates aside, then at the plan's dates), trainer chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
+    ///
+    /// With a time limit, a polish whose longest run so far would end past
+    /// `SearchState.polishDeadline` is skipped (and the polishes stop between groups there).
     mutating func polishStructure() -> Bool {
-        let flow = polishTrainersByFlow()
-        let weeks = polishTrainersByWeek()
-        let moving = polishTrainersByMovingWeeks()
-        let chains = polishTrainerChains()
-        let days = polishTrainerDays()
-        let byChain = polishTrainersByChain()
-        let opened = polishChainExchanges()
-        return polishExchanges() || opened || byChain || days || chains || moving || weeks || flow
+        let polishes: [(inout Solver) -> Bool] = [
+            { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
+            { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },
+            { $0.polishChainExchanges() }, { $0.polishExchanges() },
+        ]
+        var improved = false
+        if search.polishLongest.isEmpty { search.polishLongest = Array(repeating: 0, count: polishes.count) }
+        for (k, polish) in polishes.enumerated() where !polishWouldOverrun(seconds: search.polishLongest[k]) {
+            let started = ContinuousClock.now
+            if polish(&self) { improved = true }
+            search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
+        }
+        return improved
+    }
+
+    /// Whether the time for polishing is up (never with an iteration budget).
+    var pastPolishDeadline: Bool { polishWouldOverrun(seconds: 0) }
+
+    /// Whether work of `seconds` started now would end past the polish deadline (never with an
+    /// iteration budget).
+    func polishWouldOverrun(seconds: Double) -> Bool {
+        search.polishDeadline.map { ContinuousClock.now + .seconds(seconds) >= $0 } ?? false
+    }
+
+    /// With a time limit ending at `end`: when the search stops so that the final polish, as
+    /// long as the longest so far (at most `SolverTuning.finishReserveShare` of the limit),
+    /// still ends by `end`.
+    func searchEnd(_ end: ContinuousClock.Instant, polishSeconds: Double) -> ContinuousClock.Instant {
+        end - .seconds(min(polishSeconds, SolverTuning.finishReserveShare * options.timeLimit))
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
@@ -135,9 +169,10 @@ extension Solver {
     /// in rounds while it improves), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
+        if options.iterations == nil { search.polishDeadline = started + .seconds(options.timeLimit) }
         polishCash()
         var rounds = 0
-        while rounds < SolverTuning.polishRounds && polishStructure() {
+        while rounds < SolverTuning.polishRounds && !pastPolishDeadline && polishStructure() {
             rounds += 1
             polishCash()
         }

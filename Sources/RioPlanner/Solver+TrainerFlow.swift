@@ -22,7 +22,7 @@ extension Solver {
     /// cash. Returns whether any did.
     mutating func polishTrainersByFlow() -> Bool {
         var improved = false
-        for group in groups(of: trainerTargets()) where reseat(group) { improved = true }
+        for group in groups(of: trainerTargets()) where !pastPolishDeadline && reseat(group) { improved = true }
         return improved
     }
 
@@ -33,6 +33,8 @@ extension Solver {
     func trainerTargets(atDates: Bool = false) -> [(session: Int, trainers: [Int])] {
         var sessions = flowSessions(), out: [(session: Int, trainers: [Int])] = []
         for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
+            // Out of polishing time, nothing would be re-seated anyway.
+            if pastPolishDeadline { return [] }
             var (net, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions)
             guard net.solve(from: 0, to: 1) == needed else { return [] }
             var split: [Int] = []

@@ -23,7 +23,7 @@ extension Solver {
         var weekOf: [Int: Int] = [:]  // session → its new week (lookups only, never iterated)
         for target in targets { weekOf[target.session] = target.week }
         var improved = false
-        for group in groups(of: targets.map { ($0.session, $0.trainers) }, weeks: weekOf) {
+        for group in groups(of: targets.map { ($0.session, $0.trainers) }, weeks: weekOf) where !pastPolishDeadline {
             if reseat(group, weeks: weekOf) { improved = true }
         }
         return improved
@@ -34,6 +34,7 @@ extension Solver {
     func movingWeekTargets() -> [(session: Int, trainers: [Int], week: Int)] {
         var sessions = flowSessions(), out: [(session: Int, trainers: [Int], week: Int)] = []
         for _ in 0..<SolverTuning.flowSplitRounds {
+            if pastPolishDeadline { return [] }
             guard var (net, options, needed) = movingWeekNetwork(sessions), net.solve(from: 0, to: 1) == needed else { return [] }
             var split: [Int] = []
             out = []

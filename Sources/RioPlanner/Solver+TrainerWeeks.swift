@@ -17,7 +17,7 @@ extension Solver {
     /// sessions that lowers cash. Returns whether any did.
     mutating func polishTrainersByWeek() -> Bool {
         var improved = false
-        for group in groups(of: trainerTargets(atDates: true)) where reseat(group) { improved = true }
+        for group in groups(of: trainerTargets(atDates: true)) where !pastPolishDeadline && reseat(group) { improved = true }
         return improved
     }
 

@@ -54,8 +54,11 @@ public struct Solver {
             advance(iterations: limit, upTo: limit)
             return finish(started: started)
         }
-        let end = started + .seconds(options.timeLimit)
-        while !search.done && ContinuousClock.now < end && !provenOptimal(staleSteps: search.iteration - search.lastImproved) {
+        let limitEnd = started + .seconds(options.timeLimit)
+        while !search.done && !provenOptimal(staleSteps: search.iteration - search.lastImproved) {
+            let end = searchEnd(limitEnd, polishSeconds: search.polishSeconds)
+            guard ContinuousClock.now < end else { break }
+            search.polishDeadline = end
             options.progress?(progress(elapsed: Solver.seconds(since: started)))
             advance(timeLimit: options.timeLimit, started: started, until: min(end, ContinuousClock.now + .seconds(SolverTuning.progressInterval)))
         }

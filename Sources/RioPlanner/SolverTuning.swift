@@ -225,6 +225,10 @@ enum SolverTuning {
     static let epochSteps = 500
     /// With `--time-limit`, members meet every this many seconds (and the progress line updates).
     static let epochSeconds = 0.5
+    /// With `--time-limit`, the search stops early enough for one more `polishStructure` as long
+    /// as the longest so far, but never more than this share of the limit earlier; the final
+    /// polish then stops at the limit, so a run ends within it (plus one group's re-seat).
+    static let finishReserveShare = 0.2
 
     // MARK: The value bound
 

@@ -6,8 +6,11 @@ import RioStore
 /// How `plan` and `whatif` search: the command line's `--time-limit`, `--iterations`, `--seed`,
 /// `--threads`.
 public struct SearchSettings: Sendable {
-    /// Seconds to search (ignored when `iterations` is set).
+    /// Seconds the whole run may take, loading the request and catalog included (ignored when
+    /// `iterations` is set).
     public var timeLimit: Double
+    /// When the run started (by default, when the settings were made): the time limit counts from it.
+    public var started: ContinuousClock.Instant
     /// Exactly this many improvement steps: with `seed`, the same plan every run.
     public var iterations: Int?
     public var seed: UInt64
@@ -23,14 +26,21 @@ public struct SearchSettings: Sendable {
         progress: (@Sendable (SolverProgress, Int) -> Void)? = nil
     ) {
         self.timeLimit = timeLimit; self.iterations = iterations; self.seed = seed; self.threads = max(1, threads); self.progress = progress
+        started = .now
     }
 
     /// The solver's options for a problem of `demands` demands.
     func solverOptions(demands: Int) -> SolverOptions {
-        var options = SolverOptions(timeLimit: timeLimit, iterations: iterations, seed: seed)
+        // What loading took comes off the search, so that the run ends within its limit.
+        let spent = ContinuousClock.now - started
+        let left = timeLimit - Double(spent.components.seconds) - Double(spent.components.attoseconds) / 1e18
+        var options = SolverOptions(timeLimit: max(left, timeLimit * SearchSettings.leastSearchShare), iterations: iterations, seed: seed)
         if let progress { options.progress = { p in progress(p, demands) } }
         return options
     }
+
+    /// The share of the time limit the search gets however long loading took.
+    static let leastSearchShare = 0.5
 
     /// The plan's `solver` block for a finished search.
     func info(_ result: SolverResult) -> Plan.SolverInfo {

@@ -52,6 +52,26 @@ import Testing
         #expect(alone.value == alone.bound && alone.iterations == SolverTuning.provenStopSteps)
     }
 
+    @Test func theFinalPolishIsReservedWithinTheTimeLimit() throws {
+        let (request, catalog) = try Fixture.base.load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        let timed = Solver(problem: problem, options: SolverOptions(timeLimit: 10, seed: 1))
+        let end = ContinuousClock.now + .seconds(10)
+        // The search stops early by the longest polish so far, but never by more than its share of the limit.
+        #expect(timed.searchEnd(end, polishSeconds: 1.5) == end - .seconds(1.5))
+        #expect(timed.searchEnd(end, polishSeconds: 7) == end - .seconds(SolverTuning.finishReserveShare * 10))
+        #expect(timed.searchEnd(end, polishSeconds: 0) == end)
+        // An iteration budget has no polish deadline: its polishes always run, whatever the clock.
+        var counted = Solver(problem: problem, options: SolverOptions(iterations: 50, seed: 1))
+        #expect(!counted.pastPolishDeadline && !counted.polishWouldOverrun(seconds: 1e9))
+        _ = counted.solve()
+        #expect(counted.search.polishDeadline == nil)
+        // A deadline already past skips every polish.
+        var late = Solver(problem: problem, options: SolverOptions(timeLimit: 10, seed: 1))
+        late.search.polishDeadline = ContinuousClock.now - .seconds(1)
+        #expect(late.pastPolishDeadline && !late.polishStructure())
+    }
+
     @Test func memberSeedsDiffer() {
         #expect(Portfolio.memberSeed(7, 0) == 7)
         #expect(Set((0..<8).map { Portfolio.memberSeed(7, $0) }).count == 8)
