@@ -31,6 +31,8 @@ public struct Portfolio {
         var solver: Solver
         /// The pins that cannot all hold, found by `Solver.begin()`.
         var conflicts: [String] = []
+        /// The member's polished plan, set by `finish`.
+        var result: SolverResult?
         init(_ solver: Solver) { self.solver = solver }
     }
 
@@ -50,7 +52,9 @@ public struct Portfolio {
             var o = options
             o.seed = Portfolio.memberSeed(options.seed, k)
             o.progress = nil
-            return Member(Solver(problem: problem, options: o, bound: bound))
+            var solver = Solver(problem: problem, options: o, bound: bound)
+            solver.wholeTrainerFlow = k % 2 == 1
+            return Member(solver)
         }
         run(members) { k in members[k].conflicts = members[k].solver.begin() }
         if !members[0].conflicts.isEmpty { return members[0].solver.conflictResult(members[0].conflicts, started: started) }
@@ -61,9 +65,19 @@ public struct Portfolio {
             if let p = options.progress, options.iterations == nil { p(members[meeting.leader].solver.progress(elapsed: Solver.seconds(since: started))) }
             if stop || members[meeting.leader].solver.provenOptimal(staleSteps: meeting.staleSteps) { break }
         }
-        var result = members[meeting.leader].solver.finish(started: started)
+        var result = finish(members, started: started)
         result.iterations = members.reduce(0) { $0 + $1.solver.search.iteration }
         return result
+    }
+
+    /// Every member polishes the best plan (all hold it after the last meeting) in its own way
+    /// (`Solver.wholeTrainerFlow`), side by side; the best result wins, ties by lowest index.
+    func finish(_ members: [Member], started: ContinuousClock.Instant) -> SolverResult {
+        run(members) { k in members[k].result = members[k].solver.finish(started: started) }
+        let results = members.compactMap(\.result)
+        var best = 0
+        for k in results.indices where (results[best].value, results[best].kept, -results[best].cash) < (results[k].value, results[k].kept, -results[k].cash) { best = k }
+        return results[best]
     }
 
     /// What the members agreed at their last meeting.

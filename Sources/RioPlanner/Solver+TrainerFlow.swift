@@ -30,13 +30,19 @@ extension Solver {
     ///
     /// - Parameter atDates: whether the flow keeps each session at its dates (`trainerWeekNetwork`)
     ///   rather than setting dates aside (`trainerNetwork`).
+    ///
+    /// Dates aside, the member's rounding of the flow (`wholeTrainerFlow`): whole sessions
+    /// (`wholeTrainerTargets`) or each session's trainers of most flow.
     func trainerTargets(atDates: Bool = false) -> [(session: Int, trainers: [Int])] {
+        if !atDates && wholeTrainerFlow { return wholeTrainerTargets() }
         var sessions = flowSessions(), out: [(session: Int, trainers: [Int])] = []
         for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
             // Out of polishing time, nothing would be re-seated anyway.
             if pastPolishDeadline { return [] }
-            var (net, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions)
-            guard net.solve(from: 0, to: 1) == needed else { return [] }
+            guard let network = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions) else { return [] }
+            var net = network.0
+            let slots = network.1
+            guard net.solve(from: 0, to: 1) == network.2 else { return [] }
             var split: [Int] = []
             out = []
             for (k, s) in sessions.enumerated() {
@@ -76,26 +82,33 @@ extension Solver {
     /// The trainer-day network of `sessions`: source (node 0) → session (its trainer-days) →
     /// qualified trainer (at most the session's days, at travel per day) → organisation (the
     /// trainer's days left by the sessions that stay) → sink (node 1, the organisation's cap
-    /// left). Returns it with each session's trainer edges and the flow that staffs every session.
-    func trainerNetwork(_ sessions: [Int]) -> (MinCostFlow, [[(trainer: Int, edge: Int)]], Int) {
+    /// left). Returns it with each session's trainer edges and the flow that staffs every
+    /// session; the trainers `choice` fixes are out of it, their days taken from their limits
+    /// (nil when that breaks a limit).
+    func trainerNetwork(_ sessions: [Int], choice: TrainerChoice = TrainerChoice()) -> (MinCostFlow, [[(trainer: Int, edge: Int)]], Int)? {
         let nt = problem.trainers.count, no = problem.orgs.count
         let trainerNode = 2 + sessions.count, orgNode = trainerNode + nt
         var net = MinCostFlow(nodes: orgNode + no)
         var slots: [[(trainer: Int, edge: Int)]] = []
         var needed = 0
+        var taken = [Int](repeating: 0, count: nt)
         for (k, s) in sessions.enumerated() {
-            guard let a = schedule.assignment[s], let li = problem.demands[s].langs.firstIndex(of: a.lang) else { continue }
-            let d = problem.demands[s]
-            needed += d.days * a.trainers.count
-            net.addEdge(from: 0, to: 2 + k, capacity: d.days * a.trainers.count, cost: 0)
+            guard let a = schedule.assignment[s], let li = problem.demands[s].langs.firstIndex(of: a.lang) else {
+                slots.append([])
+                continue
+            }
+            let d = problem.demands[s], forced = choice.forced[k] ?? []
+            for t in forced { taken[t] += d.days }
+            needed += d.days * (a.trainers.count - forced.count)
+            net.addEdge(from: 0, to: 2 + k, capacity: d.days * (a.trainers.count - forced.count), cost: 0)
             var mine: [(trainer: Int, edge: Int)] = []
-            for t in d.trainersByLang[li] where a.trainers.contains(t) || freeSomeStart(t, for: s) {
+            for t in d.trainersByLang[li] where !forced.contains(t) && (a.trainers.contains(t) || freeSomeStart(t, for: s)) {
                 let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: dayCost(s, t, a))
                 mine.append((t, e))
             }
             slots.append(mine)
         }
-        addStaffingEdges(&net, trainerNode: trainerNode, orgNode: orgNode, needed: needed, sessions: sessions)
+        guard addStaffingEdges(&net, trainerNode: trainerNode, orgNode: orgNode, needed: needed, sessions: sessions, taken: taken) else { return nil }
         return (net, slots, needed)
     }
 
@@ -106,8 +119,11 @@ extension Solver {
     }
 
     /// The network's last two layers: trainer → organisation (the trainer's days left by the
-    /// scheduled sessions not in `sessions`) → sink (node 1, the organisation's cap left).
-    func addStaffingEdges(_ net: inout MinCostFlow, trainerNode: Int, orgNode: Int, needed: Int, sessions: [Int]) {
+    /// scheduled sessions not in `sessions` and the days `taken` of each trainer) → sink (node 1,
+    /// the organisation's cap left). Returns false when the days taken break a trainer's or an
+    /// organisation's limit.
+    @discardableResult
+    func addStaffingEdges(_ net: inout MinCostFlow, trainerNode: Int, orgNode: Int, needed: Int, sessions: [Int], taken: [Int] = []) -> Bool {
         var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
         var inFlow = [Bool](repeating: false, count: problem.demands.count)
         for s in sessions { inFlow[s] = true }
@@ -118,8 +134,15 @@ extension Solver {
                 if orgLeft[o] != Int.max { orgLeft[o] -= problem.demandDays[i] }
             }
         }
+        for (t, days) in taken.enumerated() where days > 0 {
+            let o = problem.trainerOrg[t]
+            trainerLeft[t] -= days
+            if orgLeft[o] != Int.max { orgLeft[o] -= days }
+            if trainerLeft[t] < 0 || orgLeft[o] < 0 { return false }
+        }
         for t in problem.trainers.indices { net.addEdge(from: trainerNode + t, to: orgNode + problem.trainerOrg[t], capacity: max(0, trainerLeft[t]), cost: 0) }
         for o in problem.orgs.indices { net.addEdge(from: orgNode + o, to: 1, capacity: orgLeft[o] == Int.max ? needed : max(0, orgLeft[o]), cost: 0) }
+        return true
     }
 
     /// Whether trainer `t` is available (not blocked) on the days of some start of demand `i`.

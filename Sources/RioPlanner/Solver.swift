@@ -24,6 +24,11 @@ public struct Solver {
     public let bound: Int
     /// Where the search stands (best plan, step count); set by `begin()`.
     var search = SearchState()
+    /// How the trainer flow dates aside is rounded to whole trainers (`trainerTargets`): with
+    /// every split session fixed at its trainers (`wholeTrainerTargets`), or each session's
+    /// trainers of most flow (false). Neither finds the cheaper plan on every instance, so a
+    /// portfolio's members alternate (`Portfolio.solve`).
+    var wholeTrainerFlow = false
 
     /// A solver for `problem`; `bound` is computed when not given (members of a portfolio share one).
     public init(problem: Problem, options: SolverOptions, bound: Int? = nil) {

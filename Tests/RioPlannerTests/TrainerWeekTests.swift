@@ -83,9 +83,9 @@ import Testing
 
     @Test(arguments: Array(UInt64(1)...24))
     func theFlowsAtThePlansDatesNeverOverbookATrainer(seed: UInt64) throws {
-        // On a constructed plan, applying every change either flow at the plan's dates proposes
-        // keeps each trainer within its days: a session the flow splits keeps its trainers, and
-        // no other session is given their days.
+        // On a constructed plan, applying every change either flow at the plan's dates, or the
+        // whole allocation dates aside, proposes keeps each trainer within its days: a session
+        // the flow splits keeps its trainers, and no other session is given their days.
         let (request, catalog) = try RandomRequest.make(seed: seed).load()
         let problem = ProblemCompiler.compile(request: request, catalog: catalog)
         var solver = Solver(problem: problem, options: SolverOptions(iterations: 1, seed: seed))
@@ -93,6 +93,7 @@ import Testing
         let proposals = [
             solver.trainerTargets(atDates: true).map { ($0.session, $0.trainers) },
             solver.movingWeekTargets().map { ($0.session, $0.trainers) },
+            solver.wholeTrainerTargets().map { ($0.session, $0.trainers) },
         ]
         for targets in proposals {
             var days = Array(repeating: 0, count: problem.trainers.count)
