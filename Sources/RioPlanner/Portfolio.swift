@@ -75,8 +75,9 @@ public struct Portfolio {
     func finish(_ members: [Member], started: ContinuousClock.Instant) -> SolverResult {
         run(members) { k in members[k].result = members[k].solver.finish(started: started) }
         let results = members.compactMap(\.result)
+        let scores = results.map { SearchScore(value: $0.value, kept: $0.kept, cash: $0.cash) }
         var best = 0
-        for k in results.indices where (results[best].value, results[best].kept, -results[best].cash) < (results[k].value, results[k].kept, -results[k].cash) { best = k }
+        for k in results.indices where scores[best] < scores[k] { best = k }
         return results[best]
     }
 

@@ -39,10 +39,9 @@ extension Solver {
         for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
             // Out of polishing time, nothing would be re-seated anyway.
             if pastPolishDeadline { return [] }
-            guard let network = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions) else { return [] }
-            var net = network.0
-            let slots = network.1
-            guard net.solve(from: 0, to: 1) == network.2 else { return [] }
+            guard let (network, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions) else { return [] }
+            var net = network
+            guard net.solve(from: 0, to: 1) == needed else { return [] }
             var split: [Int] = []
             out = []
             for (k, s) in sessions.enumerated() {
@@ -125,20 +124,19 @@ extension Solver {
     @discardableResult
     func addStaffingEdges(_ net: inout MinCostFlow, trainerNode: Int, orgNode: Int, needed: Int, sessions: [Int], taken: [Int] = []) -> Bool {
         var trainerLeft = problem.trainerMaxDays, orgLeft = problem.orgCap
-        var inFlow = [Bool](repeating: false, count: problem.demands.count)
-        for s in sessions { inFlow[s] = true }
-        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !inFlow[i] {
-            for t in schedule.assignment[i]?.trainers ?? [] {
-                let o = problem.trainerOrg[t]
-                trainerLeft[t] -= problem.demandDays[i]
-                if orgLeft[o] != Int.max { orgLeft[o] -= problem.demandDays[i] }
-            }
-        }
-        for (t, days) in taken.enumerated() where days > 0 {
+        func take(_ t: Int, _ days: Int) {
             let o = problem.trainerOrg[t]
             trainerLeft[t] -= days
             if orgLeft[o] != Int.max { orgLeft[o] -= days }
-            if trainerLeft[t] < 0 || orgLeft[o] < 0 { return false }
+        }
+        var inFlow = [Bool](repeating: false, count: problem.demands.count)
+        for s in sessions { inFlow[s] = true }
+        for i in problem.demands.indices where schedule.startOf[i] >= 0 && !inFlow[i] {
+            for t in schedule.assignment[i]?.trainers ?? [] { take(t, problem.demandDays[i]) }
+        }
+        for (t, days) in taken.enumerated() where days > 0 {
+            take(t, days)
+            if trainerLeft[t] < 0 || orgLeft[problem.trainerOrg[t]] < 0 { return false }
         }
         for t in problem.trainers.indices { net.addEdge(from: trainerNode + t, to: orgNode + problem.trainerOrg[t], capacity: max(0, trainerLeft[t]), cost: 0) }
         for o in problem.orgs.indices { net.addEdge(from: orgNode + o, to: 1, capacity: orgLeft[o] == Int.max ? needed : max(0, orgLeft[o]), cost: 0) }

@@ -186,8 +186,8 @@ enum SolverTuning {
     /// 40: enough to pass the few seats where the displaced sessions find no other date.
     static let flowDisplaceTries = 40
     /// Times a trainer flow at the plan's dates or weeks (or, for `wholeTrainerTargets`, dates
-    /// aside) is solved again with the sessions whose
-    /// flow splits (between trainers or weeks) fixed at their trainers.
+    /// aside) is solved again with the sessions whose flow splits (between trainers or weeks)
+    /// fixed at their trainers.
     ///
     /// 4: the splits are few and mostly gone after one or two rounds.
     static let flowSplitRounds = 4
