@@ -132,6 +132,15 @@ struct Schedule {
         return a
     }
 
+    /// Whether trainer `t` has no session on the `days` days from `start` and, when `region` is
+    /// given (a venue-based session there), no venue-based session in another region that week.
+    func trainerFree(_ t: Int, start: Int, days: Int, region: Int?) -> Bool {
+        if Bits.any(trainerBusy, t * words, start, days) { return false }
+        guard let region else { return true }
+        let r = weekRegion[t * (problem.weekCount + 1) + start / 7]
+        return r == 0 || Int(r) == region + 1
+    }
+
     /// Whether venue `v` is free on the `days` days from `start`.
     func venueFree(_ v: Int, start: Int, days: Int) -> Bool { !Bits.any(venueBusy, v * words, start, days) }
 

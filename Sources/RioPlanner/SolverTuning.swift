@@ -197,6 +197,36 @@ enum SolverTuning {
     /// 400,000: a 200-demand plan whose sessions may take most weeks of a year has about
     /// 100,000, solved in well under a second.
     static let movingWeekEdges = 400_000
+    /// Clusters (`Solver+Clusters.swift`): a group of the trainer flow is re-solved exactly only
+    /// when it has at most this many sessions.
+    ///
+    /// 10: the cheaper exchanges the flow polishes miss on the 40-source variants pass trainers
+    /// round four to eight sessions; larger groups make the search too wide for its budgets.
+    static let clusterMaxSessions = 10
+    /// A chain cluster takes in at most this many sessions beyond its costly session.
+    ///
+    /// 3: on pub-src40-v101 a session takes a colleague from another region whose days come
+    /// from passing one session on, whose new trainer passes one on, whose new trainer passes one
+    /// back to the first colleague, with two of them at other dates.
+    static let clusterChainDepth = 3
+    /// Sessions of a trainer that sheds days tried per chain link (those whose next trainer costs
+    /// least more first).
+    ///
+    /// 8: with 4 the chain on pub-src40-v101 above was not reached (its sessions tie with others
+    /// of the same trainer at no extra cost).
+    static let clusterHolders = 8
+    /// Colleagues followed per session a chain passes on.
+    static let clusterColleagues = 2
+    /// Chain clusters (`polishTrainerClusters`) re-solved per polish at most.
+    ///
+    /// 20,000: most are dismissed at once (their sessions' cheapest teams cost no less than now);
+    /// a whole polish of a 200-demand plan takes about a second. With 3,000 the chain above was
+    /// not reached.
+    static let clusterTries = 20_000
+    /// Trainer choices (one team per session) a cluster tries to seat.
+    static let clusterChoices = 40
+    /// `Schedule.fits` checks per cluster, over all its choices' seatings.
+    static let clusterFitsBudget = 20_000
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 

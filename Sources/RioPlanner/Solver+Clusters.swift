@@ -1,0 +1,314 @@
+/// Clusters: the few sessions that one group of the trainer flow changes, re-staffed and re-dated
+/// together by an exact search bounded by cash.
+///
+/// The trainer flow (`trainerTargets`) shows which sessions should pass trainers round; `reseat`
+/// then gives each its flow trainers and seats the sessions one at a time. Where the cheaper
+/// exchange needs several of them at other dates at once (on pub-src40-v101, six sessions pass
+/// t-003, t-010, t-018, t-026 and t-027 round, and three of them move by months so that the
+/// trainers they take are free and in the region that week), one at a time never closes it, and
+/// the flow's own rounding may pick trainers that no dates can hold.
+///
+/// Two polishes pick the clusters: the flow's small groups (`polishClusters`), and chains from a
+/// costly session through the trainers who must shed days for its cheaper colleague to come
+/// (`polishTrainerClusters`).
+///
+/// A cluster's sessions are all taken out, and a depth-first search chooses each one's
+/// language and trainers (any qualified ones, cheapest first, within the trainers' and
+/// organisations' day limits) while the cash so far plus the cheapest the others could cost stays
+/// below the group's cash now; for each such choice, a second search gives the sessions starts and
+/// venues (`Schedule.fits`, so every rule and the funding hold), the session with the fewest
+/// seats first. The cheapest seating found within the budgets replaces the group.
+
+/// One choice for a cluster's session: its language and trainer team.
+struct ClusterOption {
+    let lang: Int
+    let trainers: [Int]
+    /// The session's cash at its region's cheapest venue with these trainers: a lower bound of
+    /// any seat with them.
+    let cash: Int
+}
+
+/// What is left of a polish's cluster budget, and the clusters it has tried.
+struct ClusterBudget {
+    var tries: Int
+    var tried = Set<[Int]>()
+}
+
+/// The state of one cluster's search: its sessions (prerequisites first), their options, and
+/// the best seating found.
+struct ClusterSearch {
+    let sessions: [Int]
+    let options: [[ClusterOption]]
+    /// The least cash of sessions `k...` (each at its cheapest option), at `k`.
+    let floorFrom: [Int]
+    /// Cash a seating must stay below (the group's cash now, then the best seating's).
+    var bound: Int
+    /// `Schedule.fits` checks left for the whole cluster (`SolverTuning.clusterFitsBudget`).
+    var fitsLeft: Int
+    /// Trainer choices left to try seating (`SolverTuning.clusterChoices`).
+    var choicesLeft: Int
+    var chosen: [ClusterOption?]
+    var best: [Assignment]?
+
+    init(sessions: [Int], options: [[ClusterOption]], bound: Int) {
+        self.sessions = sessions
+        self.options = options
+        self.bound = bound
+        var floor = [Int](repeating: 0, count: sessions.count + 1)
+        for k in sessions.indices.reversed() { floor[k] = floor[k + 1] + (options[k].first?.cash ?? 0) }
+        floorFrom = floor
+        fitsLeft = SolverTuning.clusterFitsBudget
+        choicesLeft = SolverTuning.clusterChoices
+        chosen = Array(repeating: nil, count: sessions.count)
+    }
+}
+
+extension Solver {
+    /// Re-solves each small group of sessions that the trainer flow changes (`resolveCluster`).
+    /// Returns whether cash fell.
+    mutating func polishClusters() -> Bool {
+        var improved = false
+        for group in groups(of: trainerTargets()) where (2...SolverTuning.clusterMaxSessions).contains(group.count) {
+            if pastPolishDeadline { break }
+            if resolveCluster(group.map(\.session)) { improved = true }
+        }
+        return improved
+    }
+
+    /// Day chains with dates: for each session `c` that costs more than its cheapest (dearest
+    /// first) and each cheaper colleague `t` of one of its trainers, the clusters where `t` comes
+    /// to `c` and sheds days: one of `t`'s sessions `h` joins, and when the colleague `y` who could
+    /// take `h` is out of days in turn, one of `y`'s sessions, and so on, up to
+    /// `SolverTuning.clusterChainDepth` sessions beyond `c`. Each cluster (every prefix of a chain)
+    /// is re-solved exactly (`resolveCluster`), so its sessions may move to other dates and take
+    /// other trainers than the chain's. At most `SolverTuning.clusterTries` clusters per polish.
+    /// Returns whether cash fell.
+    mutating func polishTrainerClusters() -> Bool {
+        var improved = false
+        var budget = ClusterBudget(tries: SolverTuning.clusterTries)
+        let costly = flowSessions().filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
+            .sorted { (problem.demandMinCash[$0] - schedule.cashOf[$0], $0) < (problem.demandMinCash[$1] - schedule.cashOf[$1], $1) }
+        for c in costly where budget.tries > 0 && !pastPolishDeadline {
+            guard let a = schedule.assignment[c] else { continue }
+            let dearest = a.trainers.map { problem.demands[c].travelByTrainer[$0] }.max() ?? 0
+            for t in wantedTrainers(c, cheaperThan: dearest) where budget.tries > 0 {
+                if chainClusters([c], shedding: t, &budget) {
+                    improved = true
+                    break
+                }
+            }
+        }
+        return improved
+    }
+
+    /// Extends the chain `path` by the sessions of trainer `x` (those whose cheapest other
+    /// trainer costs least more first, at most `SolverTuning.clusterHolders`), re-solving each
+    /// extended chain and going on through the colleagues who could take the session but are out
+    /// of days. Returns true at the first cluster that lowers cash.
+    mutating func chainClusters(_ path: [Int], shedding x: Int, _ budget: inout ClusterBudget) -> Bool {
+        guard path.count <= SolverTuning.clusterChainDepth else { return false }
+        for (h, colleagues) in sheddable(x, excluding: path) where budget.tries > 0 {
+            let members = path + [h]
+            if budget.tried.insert(members.sorted()).inserted {
+                budget.tries -= 1
+                if resolveCluster(members) { return true }
+            }
+            for y in colleagues where !hasDays(y, for: h) && !path.contains(where: { schedule.assignment[$0]?.trainers.contains(y) ?? false }) {
+                if chainClusters(members, shedding: y, &budget) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Trainer `x`'s movable sessions outside `path`, each with its colleagues (qualified, not on
+    /// its team, cheapest first, at most `SolverTuning.clusterColleagues`); those whose first
+    /// colleague costs least more than `x` first, at most `SolverTuning.clusterHolders`.
+    func sheddable(_ x: Int, excluding path: [Int]) -> [(Int, [Int])] {
+        let out = movableSessions(of: x, except: -1).filter { !path.contains($0) }.map { h in
+            (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(SolverTuning.clusterColleagues)))
+        }.filter { !$0.1.isEmpty }
+        let extra = { (h: Int, ys: [Int]) in self.problem.demands[h].travelByTrainer[ys[0]] - self.problem.demands[h].travelByTrainer[x] }
+        return Array(out.sorted { (extra($0.0, $0.1), $0.0) < (extra($1.0, $1.1), $1.0) }.prefix(SolverTuning.clusterHolders))
+    }
+
+    /// Whether trainer `y` and its organisation have the days of session `h` left.
+    func hasDays(_ y: Int, for h: Int) -> Bool {
+        let days = problem.demandDays[h], org = problem.trainerOrg[y]
+        return schedule.trainerDays[y] + days <= problem.trainerMaxDays[y] && schedule.orgDays[org] + days <= problem.orgCap[org]
+    }
+
+    /// Qualified trainers in session `s`'s language, not on its team, travelling less than
+    /// `limit` to it; cheapest first.
+    func wantedTrainers(_ s: Int, cheaperThan limit: Int) -> [Int] {
+        guard let a = schedule.assignment[s] else { return [] }
+        let travel = problem.demands[s].travelByTrainer
+        return qualified(s).filter { !a.trainers.contains($0) && travel[$0] < limit }
+    }
+
+    /// The trainers qualified for scheduled session `s` in its language, cheapest first.
+    func qualified(_ s: Int) -> [Int] {
+        guard let a = schedule.assignment[s], let li = problem.demands[s].langs.firstIndex(of: a.lang) else { return [] }
+        return problem.demands[s].trainersByLang[li]
+    }
+
+    /// Takes `sessions` out and seats them again at the least cash the searches find within their
+    /// budgets. Keeps the change and returns true when the plan is better (no dependent broken);
+    /// otherwise puts everything back.
+    mutating func resolveCluster(_ sessions: [Int]) -> Bool {
+        let order = sessions.sorted { (schedule.startOf[$0], $0) < (schedule.startOf[$1], $1) }
+        guard order.allSatisfy({ schedule.startOf[$0] >= 0 && !problem.demandPinned[$0] }) else { return false }
+        let before = currentScore
+        let oldCash = order.reduce(0) { $0 + schedule.cashOf[$1] }
+        var log: [(Int, Assignment?)] = order.map { ($0, schedule.remove($0)) }
+        var options = order.map { clusterOptions($0) }
+        // Only options within the slack (the group's cash now less its floor) can take part in a
+        // cheaper seating.
+        let slack = oldCash - options.reduce(0) { $0 + ($1.first?.cash ?? oldCash) }
+        for k in options.indices { options[k] = options[k].filter { $0.cash - (options[k].first?.cash ?? 0) < slack } }
+        var search = ClusterSearch(sessions: order, options: options, bound: oldCash)
+        if !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
+            var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
+            chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
+        }
+        if let best = search.best {
+            for (s, a) in zip(order, best) where schedule.fits(s, a) { schedule.insert(s, a) }
+            let seated = order.allSatisfy { schedule.startOf[$0] >= 0 && schedule.dependentsBroken(after: $0).isEmpty }
+            if seated && before < currentScore { return true }
+        }
+        undo(&log, to: 0)
+        return false
+    }
+
+    /// Session `s`'s languages and trainer teams, cheapest first: every team of qualified trainers
+    /// speaking the language who are free on the days of some start (as the plan stands).
+    func clusterOptions(_ s: Int) -> [ClusterOption] {
+        let d = problem.demands[s]
+        let venueCash = d.venueBased ? d.venues.map { problem.venueCash(d, venue: $0) }.min() ?? 0 : 0
+        var out: [ClusterOption] = []
+        for (li, lang) in d.langs.enumerated() {
+            let free = d.trainersByLang[li].filter { t in d.starts.contains { trainerFree(t, for: s, at: $0) } }
+            for team in Solver.teams(of: free, size: d.trainersNeeded) {
+                out.append(ClusterOption(lang: lang, trainers: team, cash: d.cash(venue: venueCash, travel: d.travel(of: team))))
+            }
+        }
+        out.sort { x, y in (x.cash, x.lang) != (y.cash, y.lang) ? (x.cash, x.lang) < (y.cash, y.lang) : x.trainers.lexicographicallyPrecedes(y.trainers) }
+        return out
+    }
+
+    /// Whether trainer `t` could teach demand `i` from `start`: not blocked, not busy, and (for a
+    /// venue-based session) not in another region that week.
+    func trainerFree(_ t: Int, for i: Int, at start: Int) -> Bool {
+        let days = problem.demandDays[i]
+        if Bits.any(problem.trainerBlocked, t * problem.blockedWords, start, days) { return false }
+        return schedule.trainerFree(t, start: start, days: days, region: problem.demands[i].venueBased ? problem.demandRegion[i] : nil)
+    }
+
+    /// Every set of `size` trainers from `trainers` (sorted), in lexicographic order of positions.
+    static func teams(of trainers: [Int], size: Int) -> [[Int]] {
+        guard size > 0, trainers.count >= size else { return size == 0 ? [[]] : [] }
+        var out: [[Int]] = []
+        var pick: [Int] = []
+        func extend(_ from: Int) {
+            if pick.count == size {
+                out.append(pick.map { trainers[$0] }.sorted())
+                return
+            }
+            for k in from..<trainers.count where trainers.count - k >= size - pick.count {
+                pick.append(k)
+                extend(k + 1)
+                pick.removeLast()
+            }
+        }
+        extend(0)
+        return out
+    }
+
+    /// Chooses session `k`'s option and goes on to the next; at the last, seats the choice
+    /// (`seatCluster`). Only choices whose cash so far plus the floor of the rest stays below the
+    /// bound, and that keep every trainer's and organisation's day limit.
+    func chooseTrainers(_ search: inout ClusterSearch, _ k: Int, cash: Int, trainerDays: inout [Int], orgDays: inout [Int]) {
+        if k == search.sessions.count {
+            guard search.choicesLeft > 0 else { return }
+            search.choicesLeft -= 1
+            var trial = schedule
+            var placed = [Assignment?](repeating: nil, count: search.sessions.count)
+            _ = seatCluster(&search, &trial, &placed, cash: 0)
+            return
+        }
+        let s = search.sessions[k], days = problem.demandDays[s]
+        for option in search.options[k] {
+            if cash + option.cash + search.floorFrom[k + 1] >= search.bound || search.choicesLeft <= 0 || search.fitsLeft <= 0 { return }
+            guard option.trainers.allSatisfy({ trainerDays[$0] + days <= problem.trainerMaxDays[$0] }) else { continue }
+            for t in option.trainers {
+                trainerDays[t] += days
+                orgDays[problem.trainerOrg[t]] += days
+            }
+            if option.trainers.allSatisfy({ orgDays[problem.trainerOrg[$0]] <= problem.orgCap[problem.trainerOrg[$0]] }) {
+                search.chosen[k] = option
+                chooseTrainers(&search, k + 1, cash: cash + option.cash, trainerDays: &trainerDays, orgDays: &orgDays)
+            }
+            for t in option.trainers {
+                trainerDays[t] -= days
+                orgDays[problem.trainerOrg[t]] -= days
+            }
+        }
+    }
+
+    /// Seats the chosen options on `trial`: the unplaced session (its prerequisites in the cluster
+    /// placed) with the fewest seats first, each of its seats in order of cash, then start. Records
+    /// a complete seating below the bound as the best; returns whether one was found.
+    func seatCluster(_ search: inout ClusterSearch, _ trial: inout Schedule, _ placed: inout [Assignment?], cash: Int) -> Bool {
+        var pick = -1
+        var pickSeats: [Assignment] = []
+        for k in search.sessions.indices where placed[k] == nil && prerequisitesPlaced(search, k, placed) {
+            guard let option = search.chosen[k] else { return false }
+            let seats = clusterSeats(search.sessions[k], option, of: search.sessions, on: trial, below: search.bound - cash, fitsLeft: &search.fitsLeft)
+            if seats.isEmpty { return false }
+            if pick < 0 || seats.count < pickSeats.count { (pick, pickSeats) = (k, seats) }
+        }
+        if pick < 0 {
+            guard !placed.contains(where: { $0 == nil }) else { return false }
+            search.best = zip(search.sessions.indices, placed).compactMap { $1 }
+            search.bound = cash
+            return true
+        }
+        let s = search.sessions[pick]
+        for a in pickSeats where cash + a.cash < search.bound && search.fitsLeft > 0 {
+            trial.insert(s, a)
+            placed[pick] = a
+            let found = seatCluster(&search, &trial, &placed, cash: cash + a.cash)
+            placed[pick] = nil
+            trial.remove(s)
+            if found { return true }
+        }
+        return false
+    }
+
+    /// Whether every prerequisite of cluster session `k` that is itself in the cluster is placed.
+    func prerequisitesPlaced(_ search: ClusterSearch, _ k: Int, _ placed: [Assignment?]) -> Bool {
+        let deps = problem.demands[search.sessions[k]].prerequisiteDemands.joined()
+        return search.sessions.indices.allSatisfy { j in placed[j] != nil || !deps.contains(search.sessions[j]) }
+    }
+
+    /// Session `s`'s seats with `option` on `trial`: each start with its cheapest free venue that
+    /// fits (every rule and the funding), cash below `limit`; cheapest first, then by start.
+    func clusterSeats(_ s: Int, _ option: ClusterOption, of cluster: [Int], on trial: Schedule, below limit: Int, fitsLeft: inout Int) -> [Assignment] {
+        let d = problem.demands[s]
+        // Scheduled dependents outside the cluster keep their starts: the session must end before them.
+        let latestEnd = d.dependents.filter { trial.startOf[$0] >= 0 && !cluster.contains($0) }.map { trial.startOf[$0] }.min() ?? Int.max
+        var seats: [Assignment] = []
+        for start in d.starts where fitsLeft > 0 && start + d.days <= latestEnd {
+            for v in d.venueBased ? d.venues : [-1] {
+                let cash = problem.sessionCash(d, venue: v, trainers: option.trainers)
+                guard cash < limit else { continue }
+                fitsLeft -= 1
+                let a = Assignment(start: start, lang: option.lang, venue: v, trainers: option.trainers, cash: cash)
+                if trial.fits(s, a) {
+                    seats.append(a)
+                    break
+                }
+            }
+        }
+        return seats.sorted { ($0.cash, $0.start) < ($1.cash, $1.start) }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import RioModel
+import Testing
+
+@testable import RioPlanner
+
+/// Clusters re-solved exactly on a schedule set up by hand: two sessions whose trainers must
+/// swap, one of them at another date, which no one-session move makes.
+@Suite struct ClusterTests {
+    /// `s1` (joint-3d, africa, either week of 1-12 March) and `s2` (joint-3d, weog, 15 March).
+    /// `near` (home africa) and `far` (home weog) may each teach 3 days. `near` is away in the
+    /// week of 1 March, and in the week of 8 March too when `away` is true.
+    static func spec(away: Bool) -> RequestSpec {
+        var spec = RequestSpec()
+        spec.demand = [
+            "{id: s1, module: joint-3d, region: africa, participants: 10, earliest: 2027-03-01, latest: 2027-03-12}",
+            "{id: s2, module: joint-3d, region: weog, participants: 10, earliest: 2027-03-15, latest: 2027-03-17}",
+        ]
+        let unavailable = away ? "2027-03-12" : "2027-03-05"
+        spec.staff = [
+            "{id: near, name: Near, org: UNCCD, home: africa, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3, unavailable: [{start: 2027-03-01, end: \(unavailable)}]}",
+            "{id: far, name: Far, org: CBD, home: weog, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}",
+        ]
+        return spec
+    }
+
+    /// The solver with `s1` taught by `far` in the week of 1 March and `s2` by `near`: both
+    /// travel 1,200.
+    static func crossedSchedule(away: Bool) throws -> (Problem, Solver) {
+        var (problem, solver) = try PolishTests.emptySolver(spec(away: away))
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        for (i, t) in [(s1, far), (s2, near)] {
+            let d = problem.demands[i]
+            let venue = try #require(d.venues.first), start = try #require(d.starts.first)
+            let seat = Assignment(start: start, lang: d.langs[0], venue: venue, trainers: [t], cash: problem.sessionCash(d, venue: venue, trainers: [t]))
+            #expect(solver.schedule.fits(i, seat))
+            solver.schedule.insert(i, seat)
+        }
+        return (problem, solver)
+    }
+
+    @Test func aSwapAtAnotherDateLowersCash() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        let before = solver.schedule.cash
+        solver.polishCash(rotation: 0)
+        #expect(solver.schedule.cash == before, "one session at a time: each trainer is out of days")
+
+        #expect(solver.resolveCluster([s1, s2]))
+        #expect(solver.schedule.assignment[s1]?.trainers == [near])
+        #expect(solver.schedule.assignment[s2]?.trainers == [far])
+        #expect(solver.schedule.startOf[s1] / 7 == problem.demands[s1].starts[0] / 7 + 1, "s1 moves to the week of 8 March, when `near` is back")
+        // Travel 1,200 + 1,200 becomes africa's and weog's local travel (50 and 20).
+        #expect(solver.schedule.cash == before - 2_330)
+        for i in [s1, s2] {
+            let a = try #require(solver.schedule.assignment[i])
+            solver.schedule.remove(i)
+            #expect(solver.schedule.fits(i, a), "every rule holds")
+            solver.schedule.insert(i, a)
+        }
+    }
+
+    @Test func aClusterWithNoCheaperSeatingChangesNothing() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: true)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let before = solver.schedule.assignment
+        #expect(!solver.resolveCluster([s1, s2]), "`near` is away for all of s1's window")
+        #expect(solver.schedule.assignment == before)
+    }
+
+    @Test func teamsAreEverySetOfTheirSize() {
+        #expect(Solver.teams(of: [4, 2, 7], size: 2) == [[2, 4], [4, 7], [2, 7]])
+        #expect(Solver.teams(of: [1], size: 2).isEmpty)
+        #expect(Solver.teams(of: [3], size: 0) == [[]])
+    }
+}
