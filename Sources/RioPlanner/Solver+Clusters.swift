@@ -47,6 +47,9 @@ struct ClusterSearch {
     var fitsLeft: Int
     /// Trainer choices left to try seating (`SolverTuning.clusterChoices`).
     var choicesLeft: Int
+    /// Nodes of the trainer search left (`SolverTuning.clusterNodes`): day limits may cut most
+    /// branches deep down, so the search is bounded by its nodes as well as by its leaves.
+    var nodesLeft: Int
     var chosen: [ClusterOption?]
     var best: [Assignment]?
 
@@ -59,6 +62,7 @@ struct ClusterSearch {
         floorFrom = floor
         fitsLeft = SolverTuning.clusterFitsBudget
         choicesLeft = SolverTuning.clusterChoices
+        nodesLeft = SolverTuning.clusterNodes
         chosen = Array(repeating: nil, count: sessions.count)
     }
 }
@@ -237,7 +241,8 @@ extension Solver {
         }
         let s = search.sessions[k], days = problem.demandDays[s]
         for option in search.options[k] {
-            if cash + option.cash + search.floorFrom[k + 1] >= search.bound || search.choicesLeft <= 0 || search.fitsLeft <= 0 { return }
+            if cash + option.cash + search.floorFrom[k + 1] >= search.bound || search.choicesLeft <= 0 || search.fitsLeft <= 0 || search.nodesLeft <= 0 { return }
+            search.nodesLeft -= 1
             guard option.trainers.allSatisfy({ trainerDays[$0] + days <= problem.trainerMaxDays[$0] }) else { continue }
             for t in option.trainers {
                 trainerDays[t] += days

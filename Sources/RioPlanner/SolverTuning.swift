@@ -225,6 +225,11 @@ enum SolverTuning {
     static let clusterTries = 20_000
     /// Trainer choices (one team per session) a cluster tries to seat.
     static let clusterChoices = 40
+    /// Nodes of a cluster's trainer search (one team tried for one session) at most.
+    ///
+    /// 20,000: a few milliseconds; a cluster whose day limits cut every branch deep down gives up
+    /// there instead of trying every combination of its sessions' teams.
+    static let clusterNodes = 20_000
     /// `Schedule.fits` checks per cluster, over all its choices' seatings.
     static let clusterFitsBudget = 20_000
     /// Time-limited runs report progress at most this often (seconds).
