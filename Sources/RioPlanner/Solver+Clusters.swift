@@ -31,7 +31,12 @@ struct ClusterOption {
 /// What is left of a polish's cluster budget, and the clusters it has tried.
 struct ClusterBudget {
     var tries: Int
+    /// Work left (`Solver.resolveCluster(_:work:)`'s units).
+    var work: Int
     var tried = Set<[Int]>()
+    /// Per trainer, the movable sessions it teaches (in session order), as the plan stood when
+    /// the budget was made or last refreshed.
+    var byTrainer: [[Int]] = []
 }
 
 /// The state of one cluster's search: its sessions (prerequisites first), their options, and
@@ -89,15 +94,17 @@ extension Solver {
     /// Returns whether cash fell.
     mutating func polishTrainerClusters() -> Bool {
         var improved = false
-        var budget = ClusterBudget(tries: SolverTuning.clusterTries)
+        var budget = ClusterBudget(tries: SolverTuning.clusterTries, work: SolverTuning.clusterWork)
+        budget.byTrainer = sessionsByTrainer()
         let costly = flowSessions().filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
             .sorted { (problem.demandMinCash[$0] - schedule.cashOf[$0], $0) < (problem.demandMinCash[$1] - schedule.cashOf[$1], $1) }
-        for c in costly where budget.tries > 0 && !pastPolishDeadline {
+        for c in costly where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
             guard let a = schedule.assignment[c] else { continue }
             let dearest = a.trainers.map { problem.demands[c].travelByTrainer[$0] }.max() ?? 0
-            for t in wantedTrainers(c, cheaperThan: dearest) where budget.tries > 0 {
+            for t in wantedTrainers(c, cheaperThan: dearest) where budget.tries > 0 && budget.work > 0 {
                 if chainClusters([c], shedding: t, &budget) {
                     improved = true
+                    budget.byTrainer = sessionsByTrainer()
                     break
                 }
             }
@@ -111,11 +118,14 @@ extension Solver {
     /// of days. Returns true at the first cluster that lowers cash.
     mutating func chainClusters(_ path: [Int], shedding x: Int, _ budget: inout ClusterBudget) -> Bool {
         guard path.count <= SolverTuning.clusterChainDepth else { return false }
-        for (h, colleagues) in sheddable(x, excluding: path) where budget.tries > 0 {
+        for (h, colleagues) in sheddable(x, of: budget.byTrainer[x], excluding: path) where budget.tries > 0 && budget.work > 0 {
             let members = path + [h]
             if budget.tried.insert(members.sorted()).inserted {
                 budget.tries -= 1
-                if resolveCluster(members) { return true }
+                var work = 0
+                let improved = resolveCluster(members, work: &work)
+                budget.work -= work
+                if improved { return true }
             }
             for y in colleagues where !hasDays(y, for: h) && !path.contains(where: { schedule.assignment[$0]?.trainers.contains(y) ?? false }) {
                 if chainClusters(members, shedding: y, &budget) { return true }
@@ -124,11 +134,18 @@ extension Solver {
         return false
     }
 
-    /// Trainer `x`'s movable sessions outside `path`, each with its colleagues (qualified, not on
+    /// Per trainer, the sessions it teaches that a polish may move (`flowSessions`), in session order.
+    func sessionsByTrainer() -> [[Int]] {
+        var out = [[Int]](repeating: [], count: problem.trainers.count)
+        for s in flowSessions() { for t in schedule.assignment[s]?.trainers ?? [] { out[t].append(s) } }
+        return out
+    }
+
+    /// Trainer `x`'s `sessions` outside `path`, each with its colleagues (qualified, not on
     /// its team, cheapest first, at most `SolverTuning.clusterColleagues`); those whose first
     /// colleague costs least more than `x` first, at most `SolverTuning.clusterHolders`.
-    func sheddable(_ x: Int, excluding path: [Int]) -> [(Int, [Int])] {
-        let out = movableSessions(of: x, except: -1).filter { !path.contains($0) }.map { h in
+    func sheddable(_ x: Int, of sessions: [Int], excluding path: [Int]) -> [(Int, [Int])] {
+        let out = sessions.filter { !path.contains($0) }.map { h in
             (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(SolverTuning.clusterColleagues)))
         }.filter { !$0.1.isEmpty }
         let extra = { (h: Int, ys: [Int]) in self.problem.demands[h].travelByTrainer[ys[0]] - self.problem.demands[h].travelByTrainer[x] }
@@ -159,20 +176,30 @@ extension Solver {
     /// budgets. Keeps the change and returns true when the plan is better (no dependent broken);
     /// otherwise puts everything back.
     mutating func resolveCluster(_ sessions: [Int]) -> Bool {
+        var work = 0
+        return resolveCluster(sessions, work: &work)
+    }
+
+    /// `resolveCluster`, adding to `work` what the cluster cost: its sessions' trainers scanned,
+    /// the teams made, the trainer search's nodes and the `Schedule.fits` checks.
+    mutating func resolveCluster(_ sessions: [Int], work: inout Int) -> Bool {
         let order = sessions.sorted { (schedule.startOf[$0], $0) < (schedule.startOf[$1], $1) }
         guard order.allSatisfy({ schedule.startOf[$0] >= 0 && !problem.demandPinned[$0] }) else { return false }
         let before = currentScore
         let oldCash = order.reduce(0) { $0 + schedule.cashOf[$1] }
         var log: [(Int, Assignment?)] = order.map { ($0, schedule.remove($0)) }
-        var options = order.map { clusterOptions($0) }
-        // Only options within the slack (the group's cash now less its floor) can take part in a
-        // cheaper seating.
-        let slack = oldCash - options.reduce(0) { $0 + ($1.first?.cash ?? oldCash) }
-        for k in options.indices { options[k] = options[k].filter { $0.cash - (options[k].first?.cash ?? 0) < slack } }
+        // Only teams within the slack (the group's cash now less the sum of each session's
+        // cheapest) can take part in a cheaper seating; none when there is no slack.
+        let free = order.map { freeTrainers($0) }
+        let floors = zip(order, free).map { clusterFloor($0, $1) }
+        let slack = floors.contains(Int.max) ? 0 : oldCash - floors.reduce(0, +)
+        let options = slack > 0 ? order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack) } : []
+        work += free.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } + options.reduce(0) { $0 + $1.count }
         var search = ClusterSearch(sessions: order, options: options, bound: oldCash)
-        if !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
+        if !options.isEmpty && !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
             var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
             chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
+            work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         }
         if let best = search.best {
             for (s, a) in zip(order, best) where schedule.fits(s, a) { schedule.insert(s, a) }
@@ -183,20 +210,41 @@ extension Solver {
         return false
     }
 
-    /// Session `s`'s languages and trainer teams, cheapest first: every team of qualified trainers
-    /// speaking the language who are free on the days of some start (as the plan stands).
-    func clusterOptions(_ s: Int) -> [ClusterOption] {
+    /// Per language of session `s` (as `langs`), its qualified trainers who are free on the days
+    /// of some start as the plan stands, cheapest first.
+    func freeTrainers(_ s: Int) -> [[Int]] {
         let d = problem.demands[s]
-        let venueCash = d.venueBased ? d.venues.map { problem.venueCash(d, venue: $0) }.min() ?? 0 : 0
-        var out: [ClusterOption] = []
-        for (li, lang) in d.langs.enumerated() {
-            let free = d.trainersByLang[li].filter { t in d.starts.contains { trainerFree(t, for: s, at: $0) } }
-            for team in Solver.teams(of: free, size: d.trainersNeeded) {
-                out.append(ClusterOption(lang: lang, trainers: team, cash: d.cash(venue: venueCash, travel: d.travel(of: team))))
+        return d.langs.indices.map { li in d.trainersByLang[li].filter { t in d.starts.contains { trainerFree(t, for: s, at: $0) } } }
+    }
+
+    /// The least cash of session `s` with trainers from `free` (each language's cheapest team, at
+    /// the region's cheapest venue); `Int.max` when no language has a team.
+    func clusterFloor(_ s: Int, _ free: [[Int]]) -> Int {
+        let d = problem.demands[s]
+        let venue = clusterVenueCash(s)
+        return free.filter { $0.count >= d.trainersNeeded }.map { d.cash(venue: venue, travel: d.travel(of: Array($0.prefix(d.trainersNeeded)))) }.min() ?? Int.max
+    }
+
+    /// The cash of session `s`'s cheapest venue (0 online).
+    func clusterVenueCash(_ s: Int) -> Int {
+        let d = problem.demands[s]
+        return d.venueBased ? d.venues.map { problem.venueCash(d, venue: $0) }.min() ?? 0 : 0
+    }
+
+    /// Session `s`'s languages and trainer teams from `free` (`freeTrainers`) whose cash at the
+    /// cheapest venue is below `limit`; cheapest first, ties in order of language and team.
+    func clusterOptions(_ s: Int, _ free: [[Int]], below limit: Int) -> [ClusterOption] {
+        let d = problem.demands[s]
+        let venue = clusterVenueCash(s), base = d.cash(venue: venue, travel: 0)
+        var out: [(option: ClusterOption, rank: Int)] = []
+        for (li, trainers) in free.enumerated() {
+            let travel = trainers.map { d.travelByTrainer[$0] }
+            for team in Solver.teams(of: travel, size: d.trainersNeeded, below: limit - base) {
+                let members = team.map { trainers[$0] }.sorted()
+                out.append((ClusterOption(lang: d.langs[li], trainers: members, cash: base + d.travel(of: members)), out.count))
             }
         }
-        out.sort { x, y in (x.cash, x.lang) != (y.cash, y.lang) ? (x.cash, x.lang) < (y.cash, y.lang) : x.trainers.lexicographicallyPrecedes(y.trainers) }
-        return out
+        return out.sorted { ($0.option.cash, $0.rank) < ($1.option.cash, $1.rank) }.map(\.option)
     }
 
     /// Whether trainer `t` could teach demand `i` from `start`: not blocked, not busy, and (for a
@@ -207,23 +255,27 @@ extension Solver {
         return schedule.trainerFree(t, start: start, days: days, region: problem.demands[i].venueBased ? problem.demandRegion[i] : nil)
     }
 
-    /// Every set of `size` trainers from `trainers` (sorted), in lexicographic order of positions.
-    static func teams(of trainers: [Int], size: Int) -> [[Int]] {
-        guard size > 0, trainers.count >= size else { return size == 0 ? [[]] : [] }
+    /// Every set of `size` positions of `travel` (ascending) whose travel sums below `limit`, in
+    /// lexicographic order of positions.
+    static func teams(of travel: [Int], size: Int, below limit: Int) -> [[Int]] {
+        guard size > 0 else { return limit > 0 ? [[]] : [] }
         var out: [[Int]] = []
         var pick: [Int] = []
-        func extend(_ from: Int) {
+        func extend(_ from: Int, _ sum: Int) {
             if pick.count == size {
-                out.append(pick.map { trainers[$0] }.sorted())
+                out.append(pick)
                 return
             }
-            for k in from..<trainers.count where trainers.count - k >= size - pick.count {
+            let left = size - pick.count
+            for k in from..<travel.count where travel.count - k >= left {
+                // Ascending travel: this and every later position's cheapest completion is dearer.
+                if sum + travel[k..<(k + left)].reduce(0, +) >= limit { break }
                 pick.append(k)
-                extend(k + 1)
+                extend(k + 1, sum + travel[k])
                 pick.removeLast()
             }
         }
-        extend(0)
+        extend(0, 0)
         return out
     }
 

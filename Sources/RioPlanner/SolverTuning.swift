@@ -219,10 +219,18 @@ enum SolverTuning {
     static let clusterColleagues = 2
     /// Chain clusters (`polishTrainerClusters`) re-solved per polish at most.
     ///
-    /// 20,000: most are dismissed at once (their sessions' cheapest teams cost no less than now);
-    /// a whole polish of a 200-demand plan takes about a second. With 3,000 the chain above was
-    /// not reached.
+    /// 20,000: most are dismissed at once (their sessions' cheapest teams cost no less than now),
+    /// so on a 200-demand plan `clusterWork` ends a polish after 10,000 to 15,000. With 3,000 the
+    /// chain above was not reached.
     static let clusterTries = 20_000
+    /// Work of one chain-cluster polish at most, in `Solver.resolveCluster(_:work:)`'s units
+    /// (trainers scanned, teams made, search nodes, `Schedule.fits` checks).
+    ///
+    /// 2,500,000: about 0.4 s on pub-src40-v101 (a polish there uses 1 to 2 million) and 0.3 s
+    /// on pub-xl, where a cluster's teams are many and a polish re-solves about 100 clusters.
+    /// Bounded by tries alone, a polish took up to 10 s on pub-xl, and its 60 s search made a
+    /// sixteenth of its steps.
+    static let clusterWork = 2_500_000
     /// Trainer choices (one team per session) a cluster tries to seat.
     static let clusterChoices = 40
     /// Nodes of a cluster's trainer search (one team tried for one session) at most.

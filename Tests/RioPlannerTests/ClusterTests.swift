@@ -72,9 +72,10 @@ import Testing
         #expect(solver.schedule.assignment == before)
     }
 
-    @Test func teamsAreEverySetOfTheirSize() {
-        #expect(Solver.teams(of: [4, 2, 7], size: 2) == [[2, 4], [4, 7], [2, 7]])
-        #expect(Solver.teams(of: [1], size: 2).isEmpty)
-        #expect(Solver.teams(of: [3], size: 0) == [[]])
+    @Test func teamsAreTheSetsOfTheirSizeBelowTheLimit() {
+        #expect(Solver.teams(of: [2, 4, 7], size: 2, below: 10) == [[0, 1], [0, 2]], "4 + 7 is not below 10")
+        #expect(Solver.teams(of: [2, 4, 7], size: 2, below: 100) == [[0, 1], [0, 2], [1, 2]])
+        #expect(Solver.teams(of: [1], size: 2, below: 100).isEmpty)
+        #expect(Solver.teams(of: [3], size: 0, below: 1) == [[]])
     }
 }
