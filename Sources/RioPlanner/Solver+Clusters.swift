@@ -192,11 +192,16 @@ extension Solver {
         // cheapest) can take part in a cheaper seating; none when there is no slack.
         let free = order.map { freeTrainers($0) }
         let floors = zip(order, free).map { clusterFloor($0, $1) }
+        work += free.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
         let slack = floors.contains(Int.max) ? 0 : oldCash - floors.reduce(0, +)
-        let options = slack > 0 ? order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack) } : []
-        work += free.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } + options.reduce(0) { $0 + $1.count }
+        guard slack > 0 else {
+            undo(&log, to: 0)
+            return false
+        }
+        let options = order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack, near: log[$0].1?.trainers ?? []) }
+        work += options.reduce(0) { $0 + $1.count }
         var search = ClusterSearch(sessions: order, options: options, bound: oldCash)
-        if !options.isEmpty && !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
+        if !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
             var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
             chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
             work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
@@ -232,19 +237,22 @@ extension Solver {
     }
 
     /// Session `s`'s languages and trainer teams from `free` (`freeTrainers`) whose cash at the
-    /// cheapest venue is below `limit`; cheapest first, ties in order of language and team.
-    func clusterOptions(_ s: Int, _ free: [[Int]], below limit: Int) -> [ClusterOption] {
+    /// cheapest venue is below `limit`; cheapest first, then those sharing most trainers with
+    /// `team` (the session's team now, so that the search tries small changes first), then in
+    /// order of language and team.
+    func clusterOptions(_ s: Int, _ free: [[Int]], below limit: Int, near team: [Int]) -> [ClusterOption] {
         let d = problem.demands[s]
         let venue = clusterVenueCash(s), base = d.cash(venue: venue, travel: 0)
-        var out: [(option: ClusterOption, rank: Int)] = []
+        var out: [(option: ClusterOption, changed: Int, rank: Int)] = []
         for (li, trainers) in free.enumerated() {
             let travel = trainers.map { d.travelByTrainer[$0] }
             for team in Solver.teams(of: travel, size: d.trainersNeeded, below: limit - base) {
                 let members = team.map { trainers[$0] }.sorted()
-                out.append((ClusterOption(lang: d.langs[li], trainers: members, cash: base + d.travel(of: members)), out.count))
+                let changed = members.filter { !team.contains($0) }.count
+                out.append((ClusterOption(lang: d.langs[li], trainers: members, cash: base + d.travel(of: members)), changed, out.count))
             }
         }
-        return out.sorted { ($0.option.cash, $0.rank) < ($1.option.cash, $1.rank) }.map(\.option)
+        return out.sorted { ($0.option.cash, $0.changed, $0.rank) < ($1.option.cash, $1.changed, $1.rank) }.map(\.option)
     }
 
     /// Whether trainer `t` could teach demand `i` from `start`: not blocked, not busy, and (for a
