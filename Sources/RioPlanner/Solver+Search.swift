@@ -26,6 +26,8 @@ struct SearchState: Sendable {
     var done = false
     /// Whether day chains have polished the best plan since it last changed.
     var chainsPolished = false
+    /// Set by `finish`: the final polish, where the chain clusters run too.
+    var finishing = false
     /// With a time limit, when the polishes stop (between groups, so a plan is never left half
     /// changed); nil with an iteration budget, whose polishes always run to the end.
     var polishDeadline: ContinuousClock.Instant?
@@ -169,6 +171,7 @@ extension Solver {
     /// in rounds while it improves), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
+        search.finishing = true
         if options.iterations == nil { search.polishDeadline = started + .seconds(options.timeLimit) }
         polishCash()
         var rounds = 0
