@@ -251,8 +251,8 @@ extension Solver {
         var out: [(option: ClusterOption, changed: Int, rank: Int)] = []
         for (li, trainers) in free.enumerated() {
             let travel = trainers.map { d.travelByTrainer[$0] }
-            for team in Solver.teams(of: travel, size: d.trainersNeeded, below: limit - base) {
-                let members = team.map { trainers[$0] }.sorted()
+            for positions in Solver.teams(of: travel, size: d.trainersNeeded, below: limit - base) {
+                let members = positions.map { trainers[$0] }.sorted()
                 let changed = members.filter { !team.contains($0) }.count
                 out.append((ClusterOption(lang: d.langs[li], trainers: members, cash: base + d.travel(of: members)), changed, out.count))
             }
