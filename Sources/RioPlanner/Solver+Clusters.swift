@@ -205,12 +205,12 @@ extension Solver {
         }
         let options = order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack, near: log[$0].1?.trainers ?? []) }
         work += options.reduce(0) { $0 + $1.count }
+        // Each session's options hold its floor team (below floor + slack), so none is empty and
+        // the floors' sum is below the bound.
         var search = ClusterSearch(sessions: order, options: options, bound: oldCash)
-        if !options.contains(where: \.isEmpty) && search.floorFrom[0] < oldCash {
-            var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
-            chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
-            work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
-        }
+        var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
+        chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
+        work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         if let best = search.best {
             for (s, a) in zip(order, best) where schedule.fits(s, a) { schedule.insert(s, a) }
             let seated = order.allSatisfy { schedule.startOf[$0] >= 0 && schedule.dependentsBroken(after: $0).isEmpty }
@@ -235,10 +235,10 @@ extension Solver {
         return free.filter { $0.count >= d.trainersNeeded }.map { d.cash(venue: venue, travel: d.travel(of: Array($0.prefix(d.trainersNeeded)))) }.min() ?? Int.max
     }
 
-    /// The cash of session `s`'s cheapest venue (0 online).
+    /// The cash of session `s`'s cheapest venue (`DemandData.venues` is cheapest first; 0 online).
     func clusterVenueCash(_ s: Int) -> Int {
         let d = problem.demands[s]
-        return d.venueBased ? d.venues.map { problem.venueCash(d, venue: $0) }.min() ?? 0 : 0
+        return d.venueBased ? d.venues.first.map { problem.venueCash(d, venue: $0) } ?? 0 : 0
     }
 
     /// Session `s`'s languages and trainer teams from `free` (`freeTrainers`) whose cash at the
