@@ -74,14 +74,33 @@ struct ClusterSearch {
 
 extension Solver {
     /// Re-solves each small group of sessions that the trainer flow changes (`resolveCluster`).
-    /// Returns whether cash fell.
+    /// In the final polish, the flow is then solved again with the trainers of every group that
+    /// found no cheaper seating kept off its sessions (and those of groups too large to try), for
+    /// at most `SolverTuning.clusterFlowRounds` flows, until the flow changes nothing: the next
+    /// cheapest allocation, dates aside, may be one that dates can hold. Returns whether cash fell.
     mutating func polishClusters() -> Bool {
         var improved = false
-        for group in groups(of: trainerTargets()) where (2...SolverTuning.clusterMaxSessions).contains(group.count) {
-            if pastPolishDeadline { break }
-            if resolveCluster(group.map(\.session)) { improved = true }
+        var forbidden = Set<Int>()
+        for _ in 0..<(search.finishing ? SolverTuning.clusterFlowRounds : 1) where !pastPolishDeadline {
+            let found = groups(of: trainerTargets(forbidden: forbidden))
+            if found.isEmpty { break }
+            for group in found where !pastPolishDeadline {
+                if group.count <= SolverTuning.clusterMaxSessions && resolveCluster(group.map(\.session)) {
+                    improved = true
+                } else {
+                    forbid(group, in: &forbidden)
+                }
+            }
         }
         return improved
+    }
+
+    /// Adds to `forbidden` (as `TrainerChoice.forbidden`) each trainer that `group` brings to a session.
+    func forbid(_ group: [(session: Int, trainers: [Int])], in forbidden: inout Set<Int>) {
+        for (s, trainers) in group {
+            let old = schedule.assignment[s]?.trainers ?? []
+            for t in trainers where !old.contains(t) { forbidden.insert(s * problem.trainers.count + t) }
+        }
     }
 
     /// Day chains with dates: for each session `c` that costs more than its cheapest (dearest

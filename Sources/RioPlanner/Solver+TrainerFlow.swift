@@ -30,16 +30,17 @@ extension Solver {
     ///
     /// - Parameter atDates: whether the flow keeps each session at its dates (`trainerWeekNetwork`)
     ///   rather than setting dates aside (`trainerNetwork`).
+    /// - Parameter forbidden: trainers kept off sessions, dates aside (`TrainerChoice.forbidden`).
     ///
     /// Dates aside, the member's rounding of the flow (`wholeTrainerFlow`): whole sessions
     /// (`wholeTrainerTargets`) or each session's trainers of most flow.
-    func trainerTargets(atDates: Bool = false) -> [(session: Int, trainers: [Int])] {
-        if !atDates && wholeTrainerFlow { return wholeTrainerTargets() }
+    func trainerTargets(atDates: Bool = false, forbidden: Set<Int> = []) -> [(session: Int, trainers: [Int])] {
+        if !atDates && wholeTrainerFlow { return wholeTrainerTargets(forbidden: forbidden) }
         var sessions = flowSessions(), out: [(session: Int, trainers: [Int])] = []
         for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
             // Out of polishing time, nothing would be re-seated anyway.
             if pastPolishDeadline { return [] }
-            guard let (network, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions) else { return [] }
+            guard let (network, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions, choice: TrainerChoice(forbidden: forbidden)) else { return [] }
             var net = network
             guard net.solve(from: 0, to: 1) == needed else { return [] }
             var split: [Int] = []
@@ -83,7 +84,7 @@ extension Solver {
     /// trainer's days left by the sessions that stay) → sink (node 1, the organisation's cap
     /// left). Returns it with each session's trainer edges and the flow that staffs every
     /// session; the trainers `choice` fixes are out of it, their days taken from their limits
-    /// (nil when that breaks a limit).
+    /// (nil when that breaks a limit), and so are those it forbids.
     func trainerNetwork(_ sessions: [Int], choice: TrainerChoice = TrainerChoice()) -> (MinCostFlow, [[(trainer: Int, edge: Int)]], Int)? {
         let nt = problem.trainers.count, no = problem.orgs.count
         let trainerNode = 2 + sessions.count, orgNode = trainerNode + nt
@@ -101,7 +102,7 @@ extension Solver {
             needed += d.days * (a.trainers.count - forced.count)
             net.addEdge(from: 0, to: 2 + k, capacity: d.days * (a.trainers.count - forced.count), cost: 0)
             var mine: [(trainer: Int, edge: Int)] = []
-            for t in d.trainersByLang[li] where !forced.contains(t) && (a.trainers.contains(t) || freeSomeStart(t, for: s)) {
+            for t in d.trainersByLang[li] where !forced.contains(t) && (a.trainers.contains(t) || (!choice.forbidden.contains(s * nt + t) && freeSomeStart(t, for: s))) {
                 let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: dayCost(s, t, a))
                 mine.append((t, e))
             }

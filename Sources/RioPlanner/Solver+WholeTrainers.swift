@@ -16,15 +16,18 @@
 struct TrainerChoice {
     /// Per session (its rank in the flow's sessions), the trainers fixed on all its days.
     var forced: [Int: [Int]] = [:]
+    /// Trainers kept off sessions, as `session × trainers + trainer` (a session's own trainers
+    /// stay allowed).
+    var forbidden: Set<Int> = []
 }
 
 extension Solver {
     /// The sessions whose trainers the whole allocation changes, in session order, with the
     /// trainers it gives them; none when no flow staffs every session within
     /// `SolverTuning.flowSplitRounds` flows.
-    func wholeTrainerTargets() -> [(session: Int, trainers: [Int])] {
+    func wholeTrainerTargets(forbidden: Set<Int> = []) -> [(session: Int, trainers: [Int])] {
         let sessions = flowSessions()
-        var choice = TrainerChoice()
+        var choice = TrainerChoice(forbidden: forbidden)
         for _ in 0..<SolverTuning.flowSplitRounds {
             // Out of polishing time, nothing would be re-seated anyway.
             guard !pastPolishDeadline, let (splits, whole) = relaxedTrainers(sessions, choice) else { return [] }

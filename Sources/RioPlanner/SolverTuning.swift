@@ -203,6 +203,13 @@ enum SolverTuning {
     /// 10: the cheaper exchanges the flow polishes miss on the 40-source variants pass trainers
     /// round four to eight sessions; larger groups make the search too wide for its budgets.
     static let clusterMaxSessions = 10
+    /// Trainer flows the final polish's clusters solve at most (`Solver.polishClusters`), each
+    /// with the trainers of the groups that found no seating kept off their sessions.
+    ///
+    /// 20: on 200-demand plans of the 40-source variants the flow runs out of changes within
+    /// 1 to 6 rounds (a flow takes milliseconds); the bound only keeps a plan whose groups keep
+    /// failing from looping long.
+    static let clusterFlowRounds = 20
     /// A chain cluster takes in at most this many sessions beyond its costly session.
     ///
     /// 3: on pub-src40-v101 a session takes a colleague from another region whose days come
