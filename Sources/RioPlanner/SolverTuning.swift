@@ -204,11 +204,11 @@ enum SolverTuning {
     /// round four to eight sessions; larger groups make the search too wide for its budgets.
     static let clusterMaxSessions = 10
     /// Trainer flows the final polish's clusters solve at most (`Solver.polishClusters`), each
-    /// with the trainers of the groups that found no seating kept off their sessions.
+    /// with one more trainer of every group that found no seating kept off its session.
     ///
     /// 20: on 200-demand plans of the 40-source variants the flow runs out of changes within
-    /// 1 to 6 rounds (a flow takes milliseconds); the bound only keeps a plan whose groups keep
-    /// failing from looping long.
+    /// about 10 rounds (a flow takes milliseconds), and 60 gave the same plans on 12 runs; the
+    /// bound only keeps a plan whose groups keep failing from looping long.
     static let clusterFlowRounds = 20
     /// A chain cluster takes in at most this many sessions beyond its costly session.
     ///
