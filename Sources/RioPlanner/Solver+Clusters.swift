@@ -8,9 +8,10 @@
 /// trainers they take are free and in the region that week), one at a time never closes it, and
 /// the flow's own rounding may pick trainers that no dates can hold.
 ///
-/// Two polishes pick the clusters: the flow's small groups (`polishClusters`), and chains from a
-/// costly session through the trainers who must shed days for its cheaper colleague to come
-/// (`polishTrainerClusters`).
+/// Two polishes pick the clusters: the flow's small groups (`polishClusters`; in the final polish,
+/// round after round of flows, each keeping one trainer of every group that found no seating off
+/// its session), and chains from a costly session through the trainers who must shed days for its
+/// cheaper colleague to come (`polishTrainerClusters`).
 ///
 /// A cluster's sessions are all taken out, and a depth-first search chooses each one's
 /// language and trainers (any qualified ones, cheapest first, within the trainers' and

@@ -78,4 +78,38 @@ import Testing
         #expect(Solver.teams(of: [1], size: 2, below: 100).isEmpty)
         #expect(Solver.teams(of: [3], size: 0, below: 1) == [[]])
     }
+
+    @Test func aForbiddenTrainerIsKeptOffItsSessionByTheFlow() throws {
+        let (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        let free = solver.trainerTargets()
+        #expect(free.map(\.session) == [s1, s2])
+        #expect(free.map(\.trainers) == [[near], [far]], "dates aside, each session takes its local trainer")
+
+        let kept = solver.trainerTargets(forbidden: [s1 * problem.trainers.count + near])
+        #expect(!kept.contains { $0.session == s1 && $0.trainers.contains(near) })
+        #expect(kept.isEmpty, "with `near` kept off s1, `far` has no days for s2 as well")
+    }
+
+    @Test func aFailedGroupLosesTheTrainerOfLeastSaving() throws {
+        let (problem, solver) = try Self.crossedSchedule(away: true)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        var forbidden = Set<Int>()
+        // s1 saves 1,200 - 50 with `near`, s2 saves 1,200 - 20 with `far`.
+        solver.forbid([(s1, [near]), (s2, [far])], in: &forbidden)
+        #expect(forbidden == [s1 * problem.trainers.count + near])
+        solver.forbid([(s2, [far]), (s1, [near])], in: &forbidden)
+        #expect(forbidden.count == 1, "the same trainer again, in any order")
+    }
+
+    @Test func anOnlineGroupLosesAllItsTrainers() throws {
+        let (problem, solver) = try PolishTests.emptySolver(Fixture.base)
+        let d2 = try #require(problem.demandIndex["d2"]), d3 = try #require(problem.demandIndex["d3"])
+        let v1 = try #require(problem.trainerIndex["v1"]), v3 = try #require(problem.trainerIndex["v3"])
+        var forbidden = Set<Int>()
+        solver.forbid([(d2, [v1]), (d3, [v3])], in: &forbidden)
+        #expect(forbidden == [d2 * problem.trainers.count + v1, d3 * problem.trainers.count + v3], "online trainers travel nothing: no saving to rank them by")
+    }
 }
