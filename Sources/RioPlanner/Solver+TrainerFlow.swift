@@ -37,10 +37,11 @@ extension Solver {
     func trainerTargets(atDates: Bool = false, forbidden: Set<Int> = []) -> [(session: Int, trainers: [Int])] {
         if !atDates && wholeTrainerFlow { return wholeTrainerTargets(forbidden: forbidden) }
         var sessions = flowSessions(), out: [(session: Int, trainers: [Int])] = []
+        let choice = TrainerChoice(forbidden: forbidden)
         for _ in 0..<(atDates ? SolverTuning.flowSplitRounds : 1) {
             // Out of polishing time, nothing would be re-seated anyway.
             if pastPolishDeadline { return [] }
-            guard let (network, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions, choice: TrainerChoice(forbidden: forbidden)) else { return [] }
+            guard let (network, slots, needed) = atDates ? trainerWeekNetwork(sessions) : trainerNetwork(sessions, choice: choice) else { return [] }
             var net = network
             guard net.solve(from: 0, to: 1) == needed else { return [] }
             var split: [Int] = []
