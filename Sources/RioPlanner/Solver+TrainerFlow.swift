@@ -103,7 +103,8 @@ extension Solver {
             needed += d.days * (a.trainers.count - forced.count)
             net.addEdge(from: 0, to: 2 + k, capacity: d.days * (a.trainers.count - forced.count), cost: 0)
             var mine: [(trainer: Int, edge: Int)] = []
-            for t in d.trainersByLang[li] where !forced.contains(t) && (a.trainers.contains(t) || (!choice.forbidden.contains(s * nt + t) && freeSomeStart(t, for: s))) {
+            let allowed = { (t: Int) in !choice.forbidden.contains(TrainerChoice.key(s, t, trainers: nt)) && self.freeSomeStart(t, for: s) }
+            for t in d.trainersByLang[li] where !forced.contains(t) && (a.trainers.contains(t) || allowed(t)) {
                 let e = net.addEdge(from: 2 + k, to: trainerNode + t, capacity: d.days, cost: dayCost(s, t, a))
                 mine.append((t, e))
             }

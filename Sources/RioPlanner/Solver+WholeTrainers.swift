@@ -16,9 +16,11 @@
 struct TrainerChoice {
     /// Per session (its rank in the flow's sessions), the trainers fixed on all its days.
     var forced: [Int: [Int]] = [:]
-    /// Trainers kept off sessions, as `session × trainers + trainer` (a session's own trainers
-    /// stay allowed).
+    /// Trainers kept off sessions, as `key`s (a session's own trainers stay allowed).
     var forbidden: Set<Int> = []
+
+    /// The key of trainer `t` on session `s` in `forbidden`, among `trainers` trainers.
+    static func key(_ s: Int, _ t: Int, trainers: Int) -> Int { s * trainers + t }
 }
 
 extension Solver {
