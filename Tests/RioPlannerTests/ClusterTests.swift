@@ -79,6 +79,24 @@ import Testing
         #expect(Solver.teams(of: [3], size: 0, below: 1) == [[]])
     }
 
+    @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
+        let (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        let option = { (i: Int, t: Int, cash: Int) in ClusterOption(lang: problem.demands[i].langs[0], trainers: [t], cash: cash) }
+        let options = [[option(s1, near, 100), option(s1, far, 900)], [option(s2, far, 200), option(s2, near, 800)]]
+        let search = ClusterSearch(sessions: [s1, s2], options: options, bound: 10_000)
+        var days = [Int](repeating: 0, count: problem.trainers.count)
+        let orgDays = [Int](repeating: 0, count: problem.orgs.count)
+        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) == 300)
+        #expect(solver.floorWithinLimits(search, from: 1, trainerDays: days, orgDays: orgDays) == 200)
+        days[near] = 3
+        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) == 1_100, "`near` has no day left: s1 needs `far`")
+        days[far] = 3
+        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) >= search.bound, "no team has the days")
+        #expect(solver.floorWithinLimits(search, from: 2, trainerDays: days, orgDays: orgDays) == 0)
+    }
+
     @Test func aForbiddenTrainerIsKeptOffItsSessionByTheFlow() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
