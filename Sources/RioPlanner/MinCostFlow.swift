@@ -9,10 +9,10 @@
 /// - Complexity: O(path lengths × (edges × log nodes + blocking flow)), where path lengths is
 ///   the number of distinct costs of cheapest paths met.
 struct MinCostFlow {
-    private var to: [Int] = []
+    private(set) var to: [Int] = []
     private var capacity: [Int] = []
-    private var cost: [Int] = []
-    private var edges: [[Int]]
+    private(set) var cost: [Int] = []
+    private(set) var edges: [[Int]]
     /// Node potentials: each residual edge's `cost + potential[u] - potential[v]` is non-negative.
     private var potential: [Int]
 

@@ -140,7 +140,7 @@ extension Solver {
         // the floors' sum is below the bound.
         var search = ClusterSearch(sessions: order, options: options, bound: oldCash)
         var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
-        chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays)
+        chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: Array(repeating: 0, count: order.count))
         work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         if let best = search.best {
             for (s, a) in zip(order, best) where schedule.fits(s, a) { schedule.insert(s, a) }
@@ -226,7 +226,10 @@ extension Solver {
     /// Chooses session `k`'s option and goes on to the next; at the last, seats the choice
     /// (`seatCluster`). Only choices whose cash so far plus the floor of the rest stays below the
     /// bound, and that keep every trainer's and organisation's day limit.
-    func chooseTrainers(_ search: inout ClusterSearch, _ k: Int, cash: Int, trainerDays: inout [Int], orgDays: inout [Int]) {
+    ///
+    /// - Parameter cheapest: per session, the position of its first option that may be within
+    ///   the day limits (`floorWithinLimits`; the parent's positions, as days only grow deeper).
+    func chooseTrainers(_ search: inout ClusterSearch, _ k: Int, cash: Int, trainerDays: inout [Int], orgDays: inout [Int], cheapest: [Int]) {
         if k == search.sessions.count {
             guard search.choicesLeft > 0 else { return }
             search.choicesLeft -= 1
@@ -237,7 +240,8 @@ extension Solver {
         }
         // Days taken so far may leave a later session none of its cheap teams: the floor of the
         // teams still within every limit prunes such a branch here, not deep down.
-        if cash + floorWithinLimits(search, from: k, trainerDays: trainerDays, orgDays: orgDays) >= search.bound { return }
+        var cheapest = cheapest
+        if cash + floorWithinLimits(search, from: k, trainerDays: trainerDays, orgDays: orgDays, cheapest: &cheapest) >= search.bound { return }
         let s = search.sessions[k], days = problem.demandDays[s]
         for option in search.options[k] {
             if cash + option.cash + search.floorFrom[k + 1] >= search.bound || search.choicesLeft <= 0 || search.fitsLeft <= 0 || search.nodesLeft <= 0 { return }
@@ -249,7 +253,7 @@ extension Solver {
             }
             if option.trainers.allSatisfy({ orgDays[problem.trainerOrg[$0]] <= problem.orgCap[problem.trainerOrg[$0]] }) {
                 search.chosen[k] = option
-                chooseTrainers(&search, k + 1, cash: cash + option.cash, trainerDays: &trainerDays, orgDays: &orgDays)
+                chooseTrainers(&search, k + 1, cash: cash + option.cash, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: cheapest)
             }
             for t in option.trainers {
                 trainerDays[t] -= days
@@ -265,16 +269,20 @@ extension Solver {
     /// With the floor of each session's cheapest option alone, the search spent its whole node
     /// budget on branches that day limits cut deep down: on a 10-session cluster of
     /// pub-src40-v103 it reached no seating at all, and with this floor it finds the cheaper one.
-    func floorWithinLimits(_ search: ClusterSearch, from k: Int, trainerDays: [Int], orgDays: [Int]) -> Int {
+    ///
+    /// - Parameter cheapest: per session, where its options are scanned from; moved on to the
+    ///   option found (days only grow as the search goes deeper, so no earlier one comes back).
+    func floorWithinLimits(_ search: ClusterSearch, from k: Int, trainerDays: [Int], orgDays: [Int], cheapest: inout [Int]) -> Int {
         var sum = 0
         for j in k..<search.sessions.count {
-            let days = problem.demandDays[search.sessions[j]]
+            let days = problem.demandDays[search.sessions[j]], options = search.options[j]
             let hasDays = { (t: Int) in
                 let o = self.problem.trainerOrg[t]
                 return trainerDays[t] + days <= self.problem.trainerMaxDays[t] && orgDays[o] + days <= self.problem.orgCap[o]
             }
-            guard let cheapest = search.options[j].first(where: { $0.trainers.allSatisfy(hasDays) }) else { return Int.max / 4 }
-            sum += cheapest.cash
+            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy(hasDays) { cheapest[j] += 1 }
+            guard cheapest[j] < options.count else { return Int.max / 4 }
+            sum += options[cheapest[j]].cash
         }
         return sum
     }

@@ -119,14 +119,17 @@ extension Solver {
     }
 
     /// The polishes that change more than one session at a time, without random numbers: trainers
-    /// by flow (dates aside, then at the plan's dates), clusters re-solved exactly, trainer chains, trainer days, cheaper trainers through day chains, opened chains, then exchanges.
+    /// by flow (dates aside, then at the plan's dates and weeks), clusters re-solved exactly (the
+    /// flow's groups, the trainer-and-week flow's saving cycles, chains), trainer chains, trainer
+    /// days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
     ///
     /// With a time limit, a polish whose longest run so far would end past
     /// `SearchState.polishDeadline` is skipped (and the polishes stop between groups there).
     mutating func polishStructure() -> Bool {
         let polishes: [(inout Solver) -> Bool] = [
-            { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() }, { $0.polishClusters() }, { $0.polishTrainerClusters() },
+            { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
+            { $0.polishClusters() }, { $0.polishCycleClusters() }, { $0.polishTrainerClusters() },
             { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },
             { $0.polishChainExchanges() }, { $0.polishExchanges() },
         ]

@@ -79,6 +79,25 @@ import Testing
         #expect(Solver.teams(of: [3], size: 0, below: 1) == [[]])
     }
 
+    @Test func aSavingCycleOfTheWeekFlowIsReSolvedAsACluster() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        #expect(solver.savingCycles() == [[s1, s2].sorted()], "s1 takes `near` a week later, s2 takes `far`")
+        let before = solver.schedule.cash
+        let early = solver.polishCycleClusters()
+        #expect(!early, "only in the final polish")
+        solver.search.finishing = true
+        let improved = solver.polishCycleClusters()
+        #expect(improved)
+        #expect(solver.schedule.cash == before - 2_330)
+
+        var (_, away) = try Self.crossedSchedule(away: true)
+        away.search.finishing = true
+        #expect(away.savingCycles().isEmpty, "`near` is away for all of s1's window")
+        let none = away.polishCycleClusters()
+        #expect(!none)
+    }
+
     @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
@@ -88,13 +107,17 @@ import Testing
         let search = ClusterSearch(sessions: [s1, s2], options: options, bound: 10_000)
         var days = [Int](repeating: 0, count: problem.trainers.count)
         let orgDays = [Int](repeating: 0, count: problem.orgs.count)
-        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) == 300)
-        #expect(solver.floorWithinLimits(search, from: 1, trainerDays: days, orgDays: orgDays) == 200)
+        func floor(from k: Int) -> Int {
+            var cheapest = [0, 0]
+            return solver.floorWithinLimits(search, from: k, trainerDays: days, orgDays: orgDays, cheapest: &cheapest)
+        }
+        #expect(floor(from: 0) == 300)
+        #expect(floor(from: 1) == 200)
         days[near] = 3
-        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) == 1_100, "`near` has no day left: s1 needs `far`")
+        #expect(floor(from: 0) == 1_100, "`near` has no day left: s1 needs `far`")
         days[far] = 3
-        #expect(solver.floorWithinLimits(search, from: 0, trainerDays: days, orgDays: orgDays) >= search.bound, "no team has the days")
-        #expect(solver.floorWithinLimits(search, from: 2, trainerDays: days, orgDays: orgDays) == 0)
+        #expect(floor(from: 0) >= search.bound, "no team has the days")
+        #expect(floor(from: 2) == 0)
     }
 
     @Test func aForbiddenTrainerIsKeptOffItsSessionByTheFlow() throws {

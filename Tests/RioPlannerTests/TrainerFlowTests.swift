@@ -80,4 +80,23 @@ import Testing
         #expect(net.flow(on: cheap) == 2)
         #expect(net.flow(on: dear) == 3)
     }
+
+    @Test func aChangeOfFlowSplitsIntoItsCycles() {
+        // Sessions 2 and 3 hold trainers 4 and 5 the dear way round (9 + 9); the flow swaps them
+        // (1 + 1). Session 6 keeps trainer 7, its only one. Source 0, sink 1.
+        var net = MinCostFlow(nodes: 8)
+        for s in [2, 3, 6] { net.addEdge(from: 0, to: s, capacity: 1, cost: 0) }
+        let dear24 = net.addEdge(from: 2, to: 4, capacity: 1, cost: 9), cheap25 = net.addEdge(from: 2, to: 5, capacity: 1, cost: 1)
+        let cheap34 = net.addEdge(from: 3, to: 4, capacity: 1, cost: 1), dear35 = net.addEdge(from: 3, to: 5, capacity: 1, cost: 9)
+        let own67 = net.addEdge(from: 6, to: 7, capacity: 1, cost: 3)
+        for t in [4, 5, 7] { net.addEdge(from: t, to: 1, capacity: 1, cost: 0) }
+        #expect(net.solve(from: 0, to: 1) == 3)
+        let base = [dear24: 1, cheap25: 0, cheap34: 0, dear35: 1, own67: 1]
+        let cycles = net.cycles(against: base, source: 0, sink: 1)
+        #expect(cycles.count == 1, "the unchanged session is in no cycle")
+        #expect(cycles.first?.cost == -16)
+        #expect(cycles.first?.units == 1)
+        #expect(Set(cycles.first?.edges ?? []) == [dear24, cheap25, cheap34, dear35])
+        #expect(net.cycles(against: [dear24: 0, cheap25: 1, cheap34: 1, dear35: 0, own67: 1], source: 0, sink: 1).isEmpty, "the solved flow itself")
+    }
 }
