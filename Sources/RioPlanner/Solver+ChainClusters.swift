@@ -89,8 +89,14 @@ extension Solver {
 
     /// Whether trainer `y` and its organisation have the days of session `h` left.
     func hasDays(_ y: Int, for h: Int) -> Bool {
-        let days = problem.demandDays[h], org = problem.trainerOrg[y]
-        return schedule.trainerDays[y] + days <= problem.trainerMaxDays[y] && schedule.orgDays[org] + days <= problem.orgCap[org]
+        hasDays(y, problem.demandDays[h], trainerDays: schedule.trainerDays, orgDays: schedule.orgDays)
+    }
+
+    /// Whether trainer `t` and its organisation, having taught `trainerDays` and `orgDays`, have
+    /// `days` more within their limits.
+    func hasDays(_ t: Int, _ days: Int, trainerDays: [Int], orgDays: [Int]) -> Bool {
+        let org = problem.trainerOrg[t]
+        return trainerDays[t] + days <= problem.trainerMaxDays[t] && orgDays[org] + days <= problem.orgCap[org]
     }
 
     /// Qualified trainers in session `s`'s language, not on its team, travelling less than

@@ -276,11 +276,8 @@ extension Solver {
         var sum = 0
         for j in k..<search.sessions.count {
             let days = problem.demandDays[search.sessions[j]], options = search.options[j]
-            let hasDays = { (t: Int) in
-                let o = self.problem.trainerOrg[t]
-                return trainerDays[t] + days <= self.problem.trainerMaxDays[t] && orgDays[o] + days <= self.problem.orgCap[o]
-            }
-            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy(hasDays) { cheapest[j] += 1 }
+            let free = { (t: Int) in self.hasDays(t, days, trainerDays: trainerDays, orgDays: orgDays) }
+            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy(free) { cheapest[j] += 1 }
             guard cheapest[j] < options.count else { return Int.max / 4 }
             sum += options[cheapest[j]].cash
         }
