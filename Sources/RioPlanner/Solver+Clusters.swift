@@ -276,8 +276,10 @@ extension Solver {
         var sum = 0
         for j in k..<search.sessions.count {
             let days = problem.demandDays[search.sessions[j]], options = search.options[j]
-            let free = { (t: Int) in self.hasDays(t, days, trainerDays: trainerDays, orgDays: orgDays) }
-            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy(free) { cheapest[j] += 1 }
+            // A closure literal here: one stored in a local would copy `self` at every node.
+            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy({ hasDays($0, days, trainerDays: trainerDays, orgDays: orgDays) }) {
+                cheapest[j] += 1
+            }
             guard cheapest[j] < options.count else { return Int.max / 4 }
             sum += options[cheapest[j]].cash
         }
