@@ -31,7 +31,7 @@ extension Solver {
         var improved = false
         var budget = ClusterBudget(tries: SolverTuning.clusterTries, work: SolverTuning.clusterWork)
         budget.byTrainer = sessionsByTrainer()
-        let costly = flowSessions().filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
+        let costly = costlySessions()
             .sorted { (problem.demandMinCash[$0] - schedule.cashOf[$0], $0) < (problem.demandMinCash[$1] - schedule.cashOf[$1], $1) }
         for c in costly where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
             guard let a = schedule.assignment[c] else { continue }

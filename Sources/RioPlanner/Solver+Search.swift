@@ -99,6 +99,10 @@ extension Solver {
             restore(search.best)
             search.lastBest = search.iteration
             polishBestByChains()
+            if polishRandomClusters(tries: SolverTuning.restartClusterTries) {
+                keepPolished()
+                search.chainsPolished = false
+            }
         }
     }
 
@@ -111,11 +115,14 @@ extension Solver {
         let started = ContinuousClock.now
         let improved = polishStructure()
         search.polishSeconds = max(search.polishSeconds, Solver.seconds(since: started))
-        if improved {
-            search.best = schedule.assignment
-            search.score = currentScore
-            search.lastImproved = search.iteration
-        }
+        if improved { keepPolished() }
+    }
+
+    /// Takes the plan as it stands, just polished from the best, as the best.
+    mutating func keepPolished() {
+        search.best = schedule.assignment
+        search.score = currentScore
+        search.lastImproved = search.iteration
     }
 
     /// The polishes that change more than one session at a time, without random numbers: trainers
@@ -130,6 +137,7 @@ extension Solver {
         let polishes: [(inout Solver) -> Bool] = [
             { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
             { $0.polishClusters() }, { $0.polishCycleClusters() }, { $0.polishTrainerClusters() },
+            { $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) },
             { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },
             { $0.polishChainExchanges() }, { $0.polishExchanges() },
         ]

@@ -247,6 +247,19 @@ enum SolverTuning {
     static let clusterNodes = 20_000
     /// `Schedule.fits` checks per cluster, over all its choices' seatings.
     static let clusterFitsBudget = 20_000
+    /// Random clusters (`Solver+RandomClusters.swift`) the final polish re-solves at most.
+    ///
+    /// 20,000: about 4 s on a 200-demand plan of the 40-source variants (most clusters are
+    /// dismissed at once); the cheaper seating pub-src40 misses at 200,000 steps (seed 2) came up
+    /// after 5,000 and 7,500 clusters in the portfolio's two members.
+    static let randomClusterTries = 20_000
+    /// Random clusters re-solved at each restart of the search to the best plan.
+    static let restartClusterTries = 300
+    /// A random cluster has at least this many sessions (and at most `clusterMaxSessions`).
+    static let randomClusterMin = 4
+    /// Draws per session wanted in a random cluster before it is taken smaller (a draw may
+    /// give a session already in).
+    static let randomClusterDraws = 4
     /// Time-limited runs report progress at most this often (seconds).
     static let progressInterval = 0.25
 

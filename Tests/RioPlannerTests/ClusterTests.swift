@@ -98,6 +98,24 @@ import Testing
         #expect(!none)
     }
 
+    @Test func aRandomClusterAroundACostlySessionTakesTheSessionsOfItsCheaperTrainer() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        #expect(solver.costlySessions() == [s1, s2])
+        let cluster = solver.randomCluster(around: s1, byTrainer: solver.sessionsByTrainer())
+        #expect(cluster == [s1, s2], "s2 holds `near`, who travels less to s1 than `far`")
+        let before = solver.schedule.cash
+        let improved = solver.polishRandomClusters(tries: 10)
+        #expect(improved)
+        #expect(solver.schedule.cash == before - 2_330)
+
+        var (_, away) = try Self.crossedSchedule(away: true)
+        let seats = away.schedule.assignment
+        let none = away.polishRandomClusters(tries: 10)
+        #expect(!none, "`near` is away for all of s1's window")
+        #expect(away.schedule.assignment == seats)
+    }
+
     @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
