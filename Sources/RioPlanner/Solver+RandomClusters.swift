@@ -15,15 +15,15 @@ extension Solver {
     /// around its costly sessions; returns whether cash fell.
     mutating func polishRandomClusters(tries: Int) -> Bool {
         var improved = false
-        var byTrainer = sessionsByTrainer()
+        var links = clusterLinks()
         var costly = costlySessions()
         var tried = Set<[Int]>()
         for _ in 0..<tries where !pastPolishDeadline && !costly.isEmpty {
-            let cluster = randomCluster(around: costly[rng.below(costly.count)], byTrainer: byTrainer)
+            let cluster = randomCluster(around: costly[rng.below(costly.count)], links: links)
             guard cluster.count > 1, tried.insert(cluster).inserted else { continue }
             if resolveCluster(cluster) {
                 improved = true
-                byTrainer = sessionsByTrainer()
+                links = clusterLinks()
                 costly = costlySessions()
             }
         }
@@ -35,22 +35,35 @@ extension Solver {
         flowSessions().filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
     }
 
+    /// How the plan's sessions are linked through trainers, for drawing random clusters: per
+    /// session, its trainers and the qualified trainers who travel no more to it than its dearest
+    /// (`near`); per trainer, the sessions it teaches and those it is near to (`held`).
+    func clusterLinks() -> (near: [[Int]], held: [[Int]]) {
+        var near = [[Int]](repeating: [], count: problem.demands.count)
+        var held = [[Int]](repeating: [], count: problem.trainers.count)
+        for s in flowSessions() {
+            guard let a = schedule.assignment[s] else { continue }
+            let dearest = a.trainers.map { problem.demands[s].travelByTrainer[$0] }.max() ?? 0
+            near[s] = a.trainers + wantedTrainers(s, cheaperThan: dearest + 1)
+            for t in near[s] { held[t].append(s) }
+        }
+        return (near, held)
+    }
+
     /// A cluster grown from `seed` to `SolverTuning.randomClusterMin` to `clusterMaxSessions`
-    /// sessions: each new one a session of a trainer of a member or of one of a member's
-    /// qualified trainers who travel no more to it than its dearest, drawn at random; sorted.
-    mutating func randomCluster(around seed: Int, byTrainer: [[Int]]) -> [Int] {
+    /// sessions, sorted: each new one drawn at random among the sessions linked (`clusterLinks`)
+    /// to a trainer linked to a member. A chain of such links is a cheaper exchange's shape: a
+    /// session takes a cheaper trainer, whose sessions pass to others, whose trainers go to
+    /// sessions that want them.
+    mutating func randomCluster(around seed: Int, links: (near: [[Int]], held: [[Int]])) -> [Int] {
         let low = SolverTuning.randomClusterMin
         let size = low + rng.below(SolverTuning.clusterMaxSessions - low + 1)
         var members = [seed]
         for _ in 0..<(SolverTuning.randomClusterDraws * size) where members.count < size {
-            let m = members[rng.below(members.count)]
-            guard let a = schedule.assignment[m] else { continue }
-            let dearest = a.trainers.map { problem.demands[m].travelByTrainer[$0] }.max() ?? 0
-            let trainers = a.trainers + wantedTrainers(m, cheaperThan: dearest + 1)
+            let trainers = links.near[members[rng.below(members.count)]]
             guard !trainers.isEmpty else { continue }
-            let held = byTrainer[trainers[rng.below(trainers.count)]]
-            guard !held.isEmpty else { continue }
-            let h = held[rng.below(held.count)]
+            let sessions = links.held[trainers[rng.below(trainers.count)]]
+            let h = sessions[rng.below(sessions.count)]
             if !members.contains(h) { members.append(h) }
         }
         return members.sorted()

@@ -102,7 +102,7 @@ import Testing
         var (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         #expect(solver.costlySessions() == [s1, s2])
-        let cluster = solver.randomCluster(around: s1, byTrainer: solver.sessionsByTrainer())
+        let cluster = solver.randomCluster(around: s1, links: solver.clusterLinks())
         #expect(cluster == [s1, s2], "s2 holds `near`, who travels less to s1 than `far`")
         let before = solver.schedule.cash
         let improved = solver.polishRandomClusters(tries: 10)
