@@ -1,5 +1,3 @@
-import Foundation
-
 /// Random clusters: a few sessions linked by trainers, drawn at random around a session that
 /// costs more than its cheapest and re-solved exactly (`Solver.resolveCluster`), as a large
 /// neighbourhood search does.

@@ -254,6 +254,11 @@ enum SolverTuning {
     /// after 5,000 and 7,500 clusters in the portfolio's two members.
     static let randomClusterTries = 20_000
     /// Random clusters re-solved at each restart of the search to the best plan.
+    ///
+    /// 300: about 60 ms on a 200-demand plan. On pub-src40 and two variants (10 s, seeds 1-12,
+    /// trainer links only) cash above CP-SAT's optimum summed 4,000 with 100, 2,550 with 300 and
+    /// 2,250 with 1,000; with both links 2,500 with 300 and 3,300 with 1,000 (runs vary by about
+    /// that much), against 5,750 with none.
     static let restartClusterTries = 300
     /// A random cluster has at least this many sessions (and at most `clusterMaxSessions`).
     static let randomClusterMin = 4
