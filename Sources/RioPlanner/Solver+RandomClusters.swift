@@ -8,6 +8,16 @@
 /// them move to the weeks t-039 is free. Drawn at random among the sessions that share trainers,
 /// such a set (or one holding it) comes up within a few thousand clusters, and most clusters are
 /// dismissed at once, their sessions' cheapest teams costing no less than now.
+
+/// How the plan's sessions are linked through trainers, for drawing random clusters.
+struct ClusterLinks {
+    /// Per session: its trainers and the qualified trainers who travel no more to it than its
+    /// dearest.
+    var near: [[Int]]
+    /// Per trainer: the sessions it is `near` to (those it teaches among them).
+    var held: [[Int]]
+}
+
 extension Solver {
     /// Re-solves up to `tries` random clusters (`randomCluster`) of the plan as it stands, drawn
     /// around its costly sessions; returns whether cash fell.
@@ -33,10 +43,8 @@ extension Solver {
         flowSessions().filter { schedule.cashOf[$0] > problem.demandMinCash[$0] }
     }
 
-    /// How the plan's sessions are linked through trainers, for drawing random clusters: per
-    /// session, its trainers and the qualified trainers who travel no more to it than its dearest
-    /// (`near`); per trainer, the sessions it teaches and those it is near to (`held`).
-    func clusterLinks() -> (near: [[Int]], held: [[Int]]) {
+    /// The plan's `ClusterLinks` among the sessions a polish may move.
+    func clusterLinks() -> ClusterLinks {
         var near = [[Int]](repeating: [], count: problem.demands.count)
         var held = [[Int]](repeating: [], count: problem.trainers.count)
         for s in flowSessions() {
@@ -45,7 +53,7 @@ extension Solver {
             near[s] = a.trainers + wantedTrainers(s, cheaperThan: dearest + 1)
             for t in near[s] { held[t].append(s) }
         }
-        return (near, held)
+        return ClusterLinks(near: near, held: held)
     }
 
     /// A cluster grown from `seed` to `SolverTuning.randomClusterMin` to `clusterMaxSessions`
@@ -53,7 +61,7 @@ extension Solver {
     /// to a trainer linked to a member. A chain of such links is a cheaper exchange's shape: a
     /// session takes a cheaper trainer, whose sessions pass to others, whose trainers go to
     /// sessions that want them.
-    mutating func randomCluster(around seed: Int, links: (near: [[Int]], held: [[Int]])) -> [Int] {
+    mutating func randomCluster(around seed: Int, links: ClusterLinks) -> [Int] {
         let low = SolverTuning.randomClusterMin
         let size = low + rng.below(SolverTuning.clusterMaxSessions - low + 1)
         var members = [seed]
