@@ -71,6 +71,7 @@ extension Solver {
     mutating func polishClusters() -> Bool {
         var improved = false
         var forbidden = Set<Int>()
+        search.flowSeeds = []
         for _ in 0..<(search.finishing ? SolverTuning.clusterFlowRounds : 1) where !pastPolishDeadline {
             let found = groups(of: trainerTargets(forbidden: forbidden))
             if found.isEmpty { break }
@@ -79,10 +80,18 @@ extension Solver {
                     improved = true
                 } else {
                     forbid(group, in: &forbidden)
+                    search.flowSeeds.append(flowSeed(group))
                 }
             }
         }
         return improved
+    }
+
+    /// `group` as a `FlowSeed`: its sessions and the trainers it brings in, in order.
+    func flowSeed(_ group: [(session: Int, trainers: [Int])]) -> FlowSeed {
+        var incoming = Set<Int>()
+        for (s, trainers) in group { incoming.formUnion(trainers.filter { !(schedule.assignment[s]?.trainers ?? []).contains($0) }) }
+        return FlowSeed(sessions: group.map(\.session), incoming: incoming.sorted())
     }
 
     /// Adds to `forbidden` (as `TrainerChoice.forbidden`) the trainer that `group` brings to a

@@ -8,6 +8,12 @@
 /// them move to the weeks t-039 is free. Drawn at random among the sessions that share trainers,
 /// such a set (or one holding it) comes up within a few thousand clusters, and most clusters are
 /// dismissed at once, their sessions' cheapest teams costing no less than now.
+///
+/// Half the clusters start instead from a group of the trainer flow that found no cheaper seating
+/// on its own (`FlowSeed`). Such a group often holds most of a cheaper exchange: on
+/// src40-v103 (10 s and 30 s plans) seven or eight sessions pass t-003, t-010, t-016, t-027,
+/// t-028 and t-039 round, and four or five of them were in one flow group. The sessions missing
+/// are those that the trainers the flow brings in teach now, or their colleagues.
 
 /// How the plan's sessions are linked through trainers, for drawing random clusters.
 struct ClusterLinks {
@@ -16,6 +22,17 @@ struct ClusterLinks {
     var near: [[Int]]
     /// Per trainer: the sessions it is `near` to (those it teaches among them).
     var held: [[Int]]
+    /// Per trainer: the sessions it teaches.
+    var taught: [[Int]]
+}
+
+/// A group of sessions that the trainer flow passes trainers round (`Solver.polishClusters`) but
+/// that found no cheaper seating on its own, with the trainers the flow brings to it: a seed for
+/// random clusters. The cheaper seating may need those trainers freed from sessions they teach
+/// now, at the dates the group wants them.
+struct FlowSeed: Sendable {
+    let sessions: [Int]
+    let incoming: [Int]
 }
 
 extension Solver {
@@ -26,8 +43,12 @@ extension Solver {
         var links = clusterLinks()
         var costly = costlySessions()
         var tried = Set<[Int]>()
+        let seeds = search.flowSeeds
         for _ in 0..<tries where !pastPolishDeadline && !costly.isEmpty {
-            let cluster = randomCluster(around: costly[rng.below(costly.count)], links: links)
+            let cluster =
+                !seeds.isEmpty && rng.below(SolverTuning.flowSeedShare) == 0
+                ? grownCluster(seeds[rng.below(seeds.count)], links: links)
+                : randomCluster(around: costly[rng.below(costly.count)], links: links)
             guard cluster.count > 1, tried.insert(cluster).inserted else { continue }
             if resolveCluster(cluster) {
                 improved = true
@@ -46,14 +67,15 @@ extension Solver {
     /// The plan's `ClusterLinks` among the sessions a polish may move.
     func clusterLinks() -> ClusterLinks {
         var near = [[Int]](repeating: [], count: problem.demands.count)
-        var held = [[Int]](repeating: [], count: problem.trainers.count)
+        var held = [[Int]](repeating: [], count: problem.trainers.count), taught = held
         for s in flowSessions() {
             guard let a = schedule.assignment[s] else { continue }
+            for t in a.trainers { taught[t].append(s) }
             let dearest = a.trainers.map { problem.demands[s].travelByTrainer[$0] }.max() ?? 0
             near[s] = a.trainers + wantedTrainers(s, cheaperThan: dearest + 1)
             for t in near[s] { held[t].append(s) }
         }
-        return ClusterLinks(near: near, held: held)
+        return ClusterLinks(near: near, held: held, taught: taught)
     }
 
     /// A cluster grown from `seed` to `SolverTuning.randomClusterMin` to `clusterMaxSessions`
@@ -69,6 +91,33 @@ extension Solver {
             let trainers = links.near[members[rng.below(members.count)]]
             guard !trainers.isEmpty else { continue }
             let sessions = links.held[trainers[rng.below(trainers.count)]]
+            let h = sessions[rng.below(sessions.count)]
+            if !members.contains(h) { members.append(h) }
+        }
+        return members.sorted()
+    }
+
+    /// A flow group (`FlowSeed`) grown to `clusterMaxSessions` sessions at most, sorted: a group
+    /// too large is cut to a random part first. A third of the new sessions each are drawn among
+    /// those taught by a trainer the flow brings in (who must be freed at the dates the group
+    /// wants), those taught by a member's trainer (who may pass on to the sessions the first
+    /// leave), and those linked to a trainer `near` a member (`ClusterLinks.held`, as in
+    /// `randomCluster`).
+    mutating func grownCluster(_ seed: FlowSeed, links: ClusterLinks) -> [Int] {
+        let maxSize = SolverTuning.clusterMaxSessions
+        var members = seed.sessions
+        if members.count >= maxSize - 1 {
+            members.shuffle(using: &rng)
+            members = Array(members.prefix(SolverTuning.randomClusterMin + rng.below(maxSize - 1 - SolverTuning.randomClusterMin)))
+        }
+        let size = members.count + 1 + rng.below(maxSize - members.count)
+        for _ in 0..<(SolverTuning.randomClusterDraws * size) where members.count < size {
+            let member = members[rng.below(members.count)], way = rng.below(3)
+            let trainers = way == 0 ? seed.incoming : way == 1 ? schedule.assignment[member]?.trainers ?? [] : links.near[member]
+            guard !trainers.isEmpty else { continue }
+            let t = trainers[rng.below(trainers.count)]
+            let sessions = way == 2 ? links.held[t] : links.taught[t]
+            guard !sessions.isEmpty else { continue }
             let h = sessions[rng.below(sessions.count)]
             if !members.contains(h) { members.append(h) }
         }

@@ -35,6 +35,9 @@ struct SearchState: Sendable {
     var polishSeconds = 0.0
     /// The longest run so far of each of `polishStructure`'s polishes, in seconds.
     var polishLongest: [Double] = []
+    /// The flow groups of the last `polishClusters` that found no cheaper seating, as seeds of
+    /// random clusters.
+    var flowSeeds: [FlowSeed] = []
 }
 
 extension Solver {
@@ -162,9 +165,11 @@ extension Solver {
 
     /// With a time limit ending at `end`: when the search stops so that the final polish, as
     /// long as the longest so far (at most `SolverTuning.finishReserveShare` of the limit),
-    /// still ends by `end`.
+    /// still ends by `end`. Once the best value meets the bound, only cash is left to lower and
+    /// the final polish (its random clusters above all) gets that whole share.
     func searchEnd(_ end: ContinuousClock.Instant, polishSeconds: Double) -> ContinuousClock.Instant {
-        end - .seconds(min(polishSeconds, SolverTuning.finishReserveShare * options.timeLimit))
+        let share = SolverTuning.finishReserveShare * options.timeLimit
+        return end - .seconds(search.score.value >= bound ? share : min(polishSeconds, share))
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this

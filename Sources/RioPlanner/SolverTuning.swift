@@ -260,6 +260,12 @@ enum SolverTuning {
     /// 2,250 with 1,000; with both links 2,500 with 300 and 3,300 with 1,000 (runs vary by about
     /// that much), against 5,750 with none.
     static let restartClusterTries = 300
+    /// One random cluster in this many is grown from a flow group that found no cheaper seating
+    /// (`FlowSeed`), when there is one; the others around a costly session.
+    ///
+    /// 2: on pub-src40 and two variants (200,000 steps, seeds 1-8) cash above CP-SAT's optimum
+    /// summed 1,150, optimal on 17 of 24, against 2,400 and 13 with no flow seeds.
+    static let flowSeedShare = 2
     /// A random cluster has at least this many sessions (and at most `clusterMaxSessions`).
     static let randomClusterMin = 4
     /// Draws per session wanted in a random cluster before it is taken smaller (a draw may
@@ -297,6 +303,9 @@ enum SolverTuning {
     /// With `--time-limit`, the search stops early enough for one more `polishStructure` as long
     /// as the longest so far, but never more than this share of the limit earlier; the final
     /// polish then stops at the limit, so a run ends within it (plus one group's re-seat).
+    /// Once the best value meets the bound, the search stops this share early whatever the
+    /// polishes took: on pub-src40 and two variants (10 s, seeds 1-12) cash above CP-SAT's
+    /// optimum summed 1,200, optimal on 28 of 36, against 2,800 and 24 stopping as before.
     static let finishReserveShare = 0.2
 
     // MARK: The value bound

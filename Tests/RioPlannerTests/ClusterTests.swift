@@ -116,6 +116,24 @@ import Testing
         #expect(away.schedule.assignment == seats)
     }
 
+    @Test func aFlowGroupGrowsByTheSessionsOfTheTrainersItBringsIn() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        let seed = solver.flowSeed([(s1, [near])])
+        #expect(seed.sessions == [s1])
+        #expect(seed.incoming == [near], "s1 is taught by `far` now")
+        let links = solver.clusterLinks()
+        #expect(links.taught[near] == [s2] && links.taught[far] == [s1])
+        for _ in 0..<5 { #expect(solver.grownCluster(seed, links: links) == [s1, s2], "`near` teaches s2") }
+
+        solver.search.flowSeeds = [seed]
+        let before = solver.schedule.cash
+        let improved = solver.polishRandomClusters(tries: 10)
+        #expect(improved)
+        #expect(solver.schedule.cash == before - 2_330)
+    }
+
     @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])

@@ -61,6 +61,11 @@ import Testing
         #expect(timed.searchEnd(end, polishSeconds: 1.5) == end - .seconds(1.5))
         #expect(timed.searchEnd(end, polishSeconds: 7) == end - .seconds(SolverTuning.finishReserveShare * 10))
         #expect(timed.searchEnd(end, polishSeconds: 0) == end)
+        // Once the value meets the bound, the final polish gets the whole share for cash.
+        var proven = timed
+        proven.search.score.value = proven.bound
+        #expect(proven.searchEnd(end, polishSeconds: 0) == end - .seconds(SolverTuning.finishReserveShare * 10))
+        #expect(proven.searchEnd(end, polishSeconds: 1.5) == end - .seconds(SolverTuning.finishReserveShare * 10))
         // An iteration budget has no polish deadline: its polishes always run, whatever the clock.
         var counted = Solver(problem: problem, options: SolverOptions(iterations: 50, seed: 1))
         #expect(!counted.pastPolishDeadline && !counted.polishWouldOverrun(seconds: 1e9))
