@@ -22,7 +22,7 @@ struct ClusterLinks {
     var near: [[Int]]
     /// Per trainer: the sessions it is `near` to (those it teaches among them).
     var held: [[Int]]
-    /// Per trainer: the sessions it teaches.
+    /// Per trainer: the sessions it teaches (`sessionsByTrainer`).
     var taught: [[Int]]
 }
 
@@ -67,15 +67,14 @@ extension Solver {
     /// The plan's `ClusterLinks` among the sessions a polish may move.
     func clusterLinks() -> ClusterLinks {
         var near = [[Int]](repeating: [], count: problem.demands.count)
-        var held = [[Int]](repeating: [], count: problem.trainers.count), taught = held
+        var held = [[Int]](repeating: [], count: problem.trainers.count)
         for s in flowSessions() {
             guard let a = schedule.assignment[s] else { continue }
-            for t in a.trainers { taught[t].append(s) }
             let dearest = a.trainers.map { problem.demands[s].travelByTrainer[$0] }.max() ?? 0
             near[s] = a.trainers + wantedTrainers(s, cheaperThan: dearest + 1)
             for t in near[s] { held[t].append(s) }
         }
-        return ClusterLinks(near: near, held: held, taught: taught)
+        return ClusterLinks(near: near, held: held, taught: sessionsByTrainer())
     }
 
     /// A cluster grown from `seed` to `SolverTuning.randomClusterMin` to `clusterMaxSessions`

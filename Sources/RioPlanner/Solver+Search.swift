@@ -62,8 +62,11 @@ extension Solver {
     /// Whether the best value is proven optimal and the best plan has not improved for
     /// `SolverTuning.provenStopSteps` steps, so that the search may stop early.
     func provenOptimal(staleSteps: Int) -> Bool {
-        search.score.value >= bound && staleSteps >= SolverTuning.provenStopSteps
+        valueMeetsBound && staleSteps >= SolverTuning.provenStopSteps
     }
+
+    /// Whether the best value equals the proven bound: only cash is left to lower.
+    var valueMeetsBound: Bool { search.score.value >= bound }
 
     /// Steps on until `upTo` steps are made, cooling over an iteration budget of `limit` steps.
     ///
@@ -169,7 +172,7 @@ extension Solver {
     /// the final polish (its random clusters above all) gets that whole share.
     func searchEnd(_ end: ContinuousClock.Instant, polishSeconds: Double) -> ContinuousClock.Instant {
         let share = SolverTuning.finishReserveShare * options.timeLimit
-        return end - .seconds(search.score.value >= bound ? share : min(polishSeconds, share))
+        return end - .seconds(valueMeetsBound ? share : min(polishSeconds, share))
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
