@@ -8,6 +8,12 @@ struct ClusterBudget {
     /// Work left (`Solver.resolveCluster(_:work:)`'s units).
     var work: Int
     var tried = Set<[Int]>()
+    /// Sessions a chain link sheds, and colleagues it follows, at most (`Solver.sheddable`).
+    var holders = SolverTuning.clusterHolders
+    var colleagues = SolverTuning.clusterColleagues
+    /// Sessions a chain link sheds first (`Solver.sheddable`): those the trainer flow moves
+    /// days of, for seed chains.
+    var preferred = Set<Int>()
     /// Per trainer, the movable sessions it teaches (in session order), as the plan stood when
     /// the budget was made or last refreshed.
     var byTrainer: [[Int]] = []
@@ -37,7 +43,7 @@ extension Solver {
             guard let a = schedule.assignment[c] else { continue }
             let dearest = a.trainers.map { problem.demands[c].travelByTrainer[$0] }.max() ?? 0
             for t in wantedTrainers(c, cheaperThan: dearest) where budget.tries > 0 && budget.work > 0 {
-                if chainClusters([c], shedding: t, &budget) {
+                if chainClusters([c], shedding: t, need: problem.demandDays[c] - daysLeft(t), &budget) {
                     improved = true
                     budget.byTrainer = sessionsByTrainer()
                     break
@@ -47,13 +53,77 @@ extension Solver {
         return improved
     }
 
+    /// Seed chains: for each group of the last trainer flow that found no cheaper seating
+    /// (`SearchState.flowSeeds`, at most `SolverTuning.seedChainRoom` sessions short of
+    /// `clusterMaxSessions`) and each trainer the flow brings to it, the chain clusters
+    /// (`chainClusters`) of the group with that trainer shedding days: the session it leaves
+    /// joins, then one of the trainer who could take that session but is out of days, and so on,
+    /// up to `seedChainRoom` sessions beyond the group. At most `SolverTuning.clusterTries`
+    /// clusters and `SolverTuning.clusterWork` work per polish. Returns whether cash fell.
+    ///
+    /// The flow's trainer-days set dates aside: a trainer who joins the group must shed a
+    /// session whose days another trainer takes, shedding one in turn. On src40-v101 (a 200,000
+    /// step plan 150 above the optimum) t-036 comes to a group of three, leaves d-0041 to t-033,
+    /// who leaves d-0016 to t-014, who leaves d-0163: those six sessions save 100, and 20,000
+    /// random clusters found none of it.
+    mutating func polishSeedChains() -> Bool {
+        guard search.finishing else { return false }
+        var budget = ClusterBudget(tries: SolverTuning.clusterTries, work: SolverTuning.clusterWork)
+        budget.byTrainer = sessionsByTrainer()
+        let room = SolverTuning.seedChainRoom
+        let split = splitFlowSeeds()
+        budget.preferred = Set(split.flatMap(\.sessions))
+        let pairs = (seedGroups(room: room) + split.filter { $0.sessions.count + room <= SolverTuning.clusterMaxSessions })
+            .flatMap { seed in seed.incoming.map { (seed.sessions, $0) } }
+        // Narrow chains first (each link's likeliest sessions and colleagues), then wider; each
+        // group and trainer gets an even share of the work left, so that one trainer's deep
+        // chains do not use it all.
+        for (holders, colleagues) in SolverTuning.seedChainWidths {
+            budget.holders = holders
+            budget.colleagues = colleagues
+            for (k, (sessions, x)) in pairs.enumerated() where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
+                guard sessions.allSatisfy({ schedule.startOf[$0] >= 0 }) else { continue }
+                var share = budget
+                share.work = budget.work / (pairs.count - k)
+                let improved = chainClusters(sessions, shedding: x, &share, longest: sessions.count + room - 1)
+                budget.work -= budget.work / (pairs.count - k) - share.work
+                budget.tries = share.tries
+                budget.tried = share.tried
+                if improved { return true }
+            }
+        }
+        return false
+    }
+
+    /// The flow seeds for seed chains with room for `room` more sessions: those that share a
+    /// session merged (`FlowSeed.merged`), or where the merged group has no room, its seeds
+    /// apart, each once.
+    func seedGroups(room: Int) -> [FlowSeed] {
+        var out: [FlowSeed] = []
+        let fits = { (seed: FlowSeed) in seed.sessions.count + room <= SolverTuning.clusterMaxSessions }
+        for group in FlowSeed.merged(search.flowSeeds) {
+            if fits(group) {
+                out.append(group)
+                continue
+            }
+            let parts = search.flowSeeds.filter { fits($0) && !Set(group.sessions).isDisjoint(with: $0.sessions) }
+            for seed in parts where !out.contains(seed) { out.append(seed) }
+        }
+        return out
+    }
+
     /// Extends the chain `path` by the sessions of trainer `x` (those whose cheapest other
     /// trainer costs least more first, at most `SolverTuning.clusterHolders`), re-solving each
-    /// extended chain and going on through the colleagues who could take the session but are out
-    /// of days. Returns true at the first cluster that lowers cash.
-    mutating func chainClusters(_ path: [Int], shedding x: Int, _ budget: inout ClusterBudget) -> Bool {
-        guard path.count <= SolverTuning.clusterChainDepth else { return false }
-        for (h, colleagues) in sheddable(x, of: budget.byTrainer[x], excluding: path) where budget.tries > 0 && budget.work > 0 {
+    /// extended chain. While `x` has shed fewer than the `need` days it must free, it sheds
+    /// another; then the chain goes on through the colleagues who could take the session but are
+    /// out of days, each needing that session's days less those it has left. Returns true at the
+    /// first cluster that lowers cash.
+    ///
+    /// A trainer may need two sessions' days for one: on src40-v101 (a 10 s plan 150 above the
+    /// optimum) t-014 takes a 5-day session from t-033 and sheds two of 3 days to t-016.
+    mutating func chainClusters(_ path: [Int], shedding x: Int, need: Int = 1, _ budget: inout ClusterBudget, longest: Int = SolverTuning.clusterChainDepth) -> Bool {
+        guard path.count <= longest else { return false }
+        for (h, colleagues) in sheddable(x, of: budget.byTrainer[x], excluding: path, budget: budget) where budget.tries > 0 && budget.work > 0 {
             let members = path + [h]
             if budget.tried.insert(members.sorted()).inserted {
                 budget.tries -= 1
@@ -62,11 +132,24 @@ extension Solver {
                 budget.work -= work
                 if improved { return true }
             }
+            let rest = need - problem.demandDays[h]
+            if rest > 0 {
+                if chainClusters(members, shedding: x, need: rest, &budget, longest: longest) { return true }
+                continue
+            }
             for y in colleagues where !hasDays(y, for: h) && !path.contains(where: { schedule.assignment[$0]?.trainers.contains(y) ?? false }) {
-                if chainClusters(members, shedding: y, &budget) { return true }
+                let yNeed = problem.demandDays[h] - daysLeft(y)
+                if chainClusters(members, shedding: y, need: yNeed, &budget, longest: longest) { return true }
             }
         }
         return false
+    }
+
+    /// The days trainer `y` may still teach: its own left, and its organisation's.
+    func daysLeft(_ y: Int) -> Int {
+        let org = problem.trainerOrg[y]
+        let own = problem.trainerMaxDays[y] - schedule.trainerDays[y]
+        return problem.orgCap[org] == Int.max ? own : min(own, problem.orgCap[org] - schedule.orgDays[org])
     }
 
     /// Per trainer, the sessions it teaches that a polish may move (`flowSessions`), in session order.
@@ -77,14 +160,18 @@ extension Solver {
     }
 
     /// Trainer `x`'s `sessions` outside `path`, each with its colleagues (qualified, not on
-    /// its team, cheapest first, at most `SolverTuning.clusterColleagues`); those whose first
-    /// colleague costs least more than `x` first, at most `SolverTuning.clusterHolders`.
-    func sheddable(_ x: Int, of sessions: [Int], excluding path: [Int]) -> [(Int, [Int])] {
+    /// its team, cheapest first, at most `budget.colleagues`); the `budget.preferred` first, then
+    /// those whose first colleague costs least more than `x` (and of those, one whose first
+    /// colleague has the days, ending the chain), at most `budget.holders`.
+    func sheddable(_ x: Int, of sessions: [Int], excluding path: [Int], budget: ClusterBudget) -> [(Int, [Int])] {
         let out = sessions.filter { !path.contains($0) }.map { h in
-            (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(SolverTuning.clusterColleagues)))
+            (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(budget.colleagues)))
         }.filter { !$0.1.isEmpty }
-        let extra = { (h: Int, ys: [Int]) in self.problem.demands[h].travelByTrainer[ys[0]] - self.problem.demands[h].travelByTrainer[x] }
-        return Array(out.sorted { (extra($0.0, $0.1), $0.0) < (extra($1.0, $1.1), $1.0) }.prefix(SolverTuning.clusterHolders))
+        let key = { (h: Int, ys: [Int]) in
+            let travel = self.problem.demands[h].travelByTrainer
+            return (budget.preferred.contains(h) ? 0 : 1, travel[ys[0]] - travel[x], self.hasDays(ys[0], for: h) ? 0 : 1, h)
+        }
+        return Array(out.sorted { key($0.0, $0.1) < key($1.0, $1.1) }.prefix(budget.holders))
     }
 
     /// Whether trainer `y` and its organisation have the days of session `h` left.

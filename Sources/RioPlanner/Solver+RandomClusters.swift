@@ -30,9 +30,28 @@ struct ClusterLinks {
 /// that found no cheaper seating on its own, with the trainers the flow brings to it: a seed for
 /// random clusters. The cheaper seating may need those trainers freed from sessions they teach
 /// now, at the dates the group wants them.
-struct FlowSeed: Sendable {
+struct FlowSeed: Sendable, Equatable {
     let sessions: [Int]
     let incoming: [Int]
+
+    /// `seeds` with those that share a session merged (sessions and incoming trainers sorted),
+    /// in order of their first seed. Rounds of the flow that forbid one trainer each may split
+    /// one exchange's group: on src40-v101, {d-0059, d-0062} and {d-0062, d-0172}, where the
+    /// cheaper seating needs all three.
+    static func merged(_ seeds: [FlowSeed]) -> [FlowSeed] {
+        var out: [(sessions: Set<Int>, incoming: Set<Int>)] = []
+        for seed in seeds {
+            var group = (sessions: Set(seed.sessions), incoming: Set(seed.incoming))
+            // Merging may link groups that were apart, so every group met is folded in.
+            while let k = out.firstIndex(where: { !$0.sessions.isDisjoint(with: group.sessions) }) {
+                group.sessions.formUnion(out[k].sessions)
+                group.incoming.formUnion(out[k].incoming)
+                out.remove(at: k)
+            }
+            out.append(group)
+        }
+        return out.map { FlowSeed(sessions: $0.sessions.sorted(), incoming: $0.incoming.sorted()) }
+    }
 }
 
 extension Solver {
@@ -121,5 +140,48 @@ extension Solver {
             if !members.contains(h) { members.append(h) }
         }
         return members.sorted()
+    }
+}
+
+extension Solver {
+    /// The groups of sessions whose trainer-days the flow (dates aside, `trainerNetwork`) moves
+    /// at all, split days included, linked by the trainers (and capped organisations) whose days
+    /// they pass: each with the trainers the flow brings in. Rounding the flow to whole sessions
+    /// loses a chain whose days it splits (a trainer who joins a group must shed days of a
+    /// session that another trainer then takes in part); these groups keep it.
+    func splitFlowSeeds() -> [FlowSeed] {
+        let sessions = flowSessions()
+        guard let (network, slots, needed) = trainerNetwork(sessions) else { return [] }
+        var net = network
+        guard net.solve(from: 0, to: 1) == needed else { return [] }
+        var targets: [(session: Int, passed: [Int], incoming: [Int])] = []
+        for (k, s) in sessions.enumerated() {
+            guard let a = schedule.assignment[s] else { continue }
+            let days = problem.demandDays[s]
+            let incoming = slots[k].filter { !a.trainers.contains($0.trainer) && net.flow(on: $0.edge) > 0 }.map(\.trainer)
+            let leaving = slots[k].filter { a.trainers.contains($0.trainer) && net.flow(on: $0.edge) < days }.map(\.trainer)
+            if !incoming.isEmpty || !leaving.isEmpty { targets.append((s, incoming + leaving, incoming)) }
+        }
+        var groupOf = Array(targets.indices)
+        func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
+        var holder: [Int: Int] = [:]
+        for (k, target) in targets.enumerated() {
+            let orgs = target.passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
+            for key in (target.passed.map { $0 + 1 } + orgs).sorted() {
+                if let h = holder[key] { groupOf[root(k)] = root(h) } else { holder[key] = k }
+            }
+        }
+        var byRoot: [Int: Int] = [:]
+        var out: [(sessions: [Int], incoming: Set<Int>)] = []
+        for (k, target) in targets.enumerated() {
+            let r = root(k)
+            if byRoot[r] == nil {
+                byRoot[r] = out.count
+                out.append(([], []))
+            }
+            out[byRoot[r]!].sessions.append(target.session)
+            out[byRoot[r]!].incoming.formUnion(target.incoming)
+        }
+        return out.map { FlowSeed(sessions: $0.sessions, incoming: $0.incoming.sorted()) }
     }
 }

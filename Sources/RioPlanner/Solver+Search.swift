@@ -21,6 +21,9 @@ struct SearchState: Sendable {
     var lastBest = 0
     /// The step of the last new best plan (the early stop counts from it).
     var lastImproved = 0
+    /// When the best value last rose (or the search began): a value that has stood still for
+    /// long is likely optimal even when short of the bound (`Solver.searchEnd`).
+    var valueRose = ContinuousClock.now
     var movable: [Int] = []
     /// Set when no demand can move: more steps would change nothing.
     var done = false
@@ -96,6 +99,7 @@ extension Solver {
         if schedule.value > search.score.value { polishCash() }
         let now = currentScore
         if search.score < now {
+            if search.score.value < now.value { search.valueRose = .now }
             search.best = schedule.assignment
             search.score = now
             search.lastBest = search.iteration
@@ -142,8 +146,9 @@ extension Solver {
     mutating func polishStructure() -> Bool {
         let polishes: [(inout Solver) -> Bool] = [
             { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
-            { $0.polishClusters() }, { $0.polishCycleClusters() }, { $0.polishTrainerClusters() },
+            { $0.polishClusters() }, { $0.polishSeedChains() }, { $0.polishCycleClusters() },
             { $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) },
+            { $0.polishTrainerClusters() },
             { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },
             { $0.polishChainExchanges() }, { $0.polishExchanges() },
         ]
@@ -168,17 +173,27 @@ extension Solver {
 
     /// With a time limit ending at `end`: when the search stops so that the final polish, as
     /// long as the longest so far (at most `SolverTuning.finishReserveShare` of the limit),
-    /// still ends by `end`. Once the best value meets the bound, only cash is left to lower and
-    /// the final polish (its random clusters above all) gets that whole share.
+    /// still ends by `end`. Once the best value meets the bound, or has stood still for
+    /// `SolverTuning.valueStillShare` of the time run so far, only cash is (likely) left to
+    /// lower and the final polish (its random clusters above all) gets that whole share.
     func searchEnd(_ end: ContinuousClock.Instant, polishSeconds: Double) -> ContinuousClock.Instant {
         let share = SolverTuning.finishReserveShare * options.timeLimit
-        return end - .seconds(valueMeetsBound ? share : min(polishSeconds, share))
+        return end - .seconds(valueMeetsBound || valueStandsStill(end) ? share : min(polishSeconds, share))
+    }
+
+    /// Whether the best value has not risen for `SolverTuning.valueStillShare` of the run so far,
+    /// and that share of the limit has passed (a run ending at `end`).
+    func valueStandsStill(_ end: ContinuousClock.Instant) -> Bool {
+        let elapsed = Solver.seconds(since: end - .seconds(options.timeLimit))
+        let share = SolverTuning.valueStillShare
+        return elapsed >= share * options.timeLimit && Solver.seconds(since: search.valueRose) >= share * elapsed
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
     /// search's best and current plan.
     mutating func adopt(_ best: [Assignment?], score: SearchScore) {
         guard search.score < score else { return }
+        if search.score.value < score.value { search.valueRose = .now }
         restore(best)
         search.best = best
         search.score = score

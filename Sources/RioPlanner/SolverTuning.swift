@@ -222,6 +222,13 @@ enum SolverTuning {
     /// 8: with 4 the chain on pub-src40-v101 above was not reached (its sessions tie with others
     /// of the same trainer at no extra cost).
     static let clusterHolders = 8
+    /// A seed chain (`Solver.polishSeedChains`) takes in at most this many sessions beyond its
+    /// flow group: 4 reaches the src40-v101 chains there (group of three, then d-0041, d-0016
+    /// and d-0163; or d-0041, d-0038, d-0124 and d-0163).
+    static let seedChainRoom = 4
+    /// The widths of the seed chains' passes, narrow first: sessions each link sheds and
+    /// colleagues it follows, at most.
+    static let seedChainWidths = [(2, 1), (4, 2), (clusterHolders, clusterColleagues)]
     /// Colleagues followed per session a chain passes on.
     static let clusterColleagues = 2
     /// Chain clusters (`polishTrainerClusters`) re-solved per polish at most.
@@ -307,6 +314,10 @@ enum SolverTuning {
     /// polishes took: on pub-src40 and two variants (10 s, seeds 1-12) cash above CP-SAT's
     /// optimum summed 1,200, optimal on 28 of 36, against 2,800 and 24 stopping as before.
     static let finishReserveShare = 0.2
+    /// A best value that has not risen for this share of the run so far counts as settled for
+    /// `finishReserveShare`: the Lagrangian bound is often a little above the optimum
+    /// (src40-v101: 1,115 against 1,109), and those runs' final polish had half a second.
+    static let valueStillShare = 0.5
 
     // MARK: The value bound
 

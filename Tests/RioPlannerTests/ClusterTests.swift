@@ -134,6 +134,37 @@ import Testing
         #expect(solver.schedule.cash == before - 2_330)
     }
 
+    @Test func aSeedChainTakesTheSessionThatTheIncomingTrainerSheds() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        #expect(solver.daysLeft(near) == 0 && solver.daysLeft(far) == 0, "both teach their 3 days")
+        // Dates aside, the flow swaps the two trainers: one group, bringing both in.
+        let split = solver.splitFlowSeeds()
+        #expect(split.map(\.sessions) == [[s1, s2]])
+        #expect(split.map(\.incoming) == [[near, far].sorted()])
+
+        // `near` must shed s2 to come to s1: the chain re-solves {s1, s2}. Only in the final polish.
+        solver.search.flowSeeds = [FlowSeed(sessions: [s1], incoming: [near])]
+        let before = solver.schedule.cash
+        let early = solver.polishSeedChains()
+        #expect(!early)
+        solver.search.finishing = true
+        let improved = solver.polishSeedChains()
+        #expect(improved)
+        #expect(solver.schedule.cash == before - 2_330)
+    }
+
+    @Test func flowSeedsThatShareASessionAreMerged() {
+        let seeds = [
+            FlowSeed(sessions: [1, 2], incoming: [6, 36]), FlowSeed(sessions: [5], incoming: [3]),
+            FlowSeed(sessions: [2, 3], incoming: [36]), FlowSeed(sessions: [3, 5], incoming: [4]),
+            FlowSeed(sessions: [8], incoming: [1]),
+        ]
+        #expect(FlowSeed.merged(seeds) == [FlowSeed(sessions: [1, 2, 3, 5], incoming: [3, 4, 6, 36]), FlowSeed(sessions: [8], incoming: [1])])
+        #expect(FlowSeed.merged([]) == [])
+    }
+
     @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])

@@ -66,6 +66,14 @@ import Testing
         proven.search.score.value = proven.bound
         #expect(proven.searchEnd(end, polishSeconds: 0) == end - .seconds(SolverTuning.finishReserveShare * 10))
         #expect(proven.searchEnd(end, polishSeconds: 1.5) == end - .seconds(SolverTuning.finishReserveShare * 10))
+        // So it does once the value has stood still for the latter half of the run so far (6 s
+        // of a 10 s run, the value last rising at 1 s), and not when it rose late (at 4 s).
+        var settled = timed
+        let later = ContinuousClock.now + .seconds(4)
+        settled.search.valueRose = later - .seconds(9)
+        #expect(settled.searchEnd(later, polishSeconds: 0.5) == later - .seconds(SolverTuning.finishReserveShare * 10))
+        settled.search.valueRose = later - .seconds(6)
+        #expect(settled.searchEnd(later, polishSeconds: 0.5) == later - .seconds(0.5))
         // An iteration budget has no polish deadline: its polishes always run, whatever the clock.
         var counted = Solver(problem: problem, options: SolverOptions(iterations: 50, seed: 1))
         #expect(!counted.pastPolishDeadline && !counted.polishWouldOverrun(seconds: 1e9))
