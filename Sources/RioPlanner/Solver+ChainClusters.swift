@@ -161,15 +161,21 @@ extension Solver {
 
     /// Trainer `x`'s `sessions` outside `path`, each with its colleagues (qualified, not on
     /// its team, cheapest first, at most `budget.colleagues`); the `budget.preferred` first, then
+    /// those whose first colleague teaches a session of the path (and may be freed by it), then
     /// those whose first colleague costs least more than `x` (and of those, one whose first
     /// colleague has the days, ending the chain), at most `budget.holders`.
+    ///
+    /// Colleagues on the path first: on src40-v101, t-014 sheds a session to t-016, who has the
+    /// days once it leaves the flow group at the chain's head; by cost alone, a dozen sessions of
+    /// t-014 tied and the chain was not reached (three 10 s plans 150 above the optimum; now 50).
     func sheddable(_ x: Int, of sessions: [Int], excluding path: [Int], budget: ClusterBudget) -> [(Int, [Int])] {
         let out = sessions.filter { !path.contains($0) }.map { h in
             (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(budget.colleagues)))
         }.filter { !$0.1.isEmpty }
         let key = { (h: Int, ys: [Int]) in
             let travel = self.problem.demands[h].travelByTrainer
-            return (budget.preferred.contains(h) ? 0 : 1, travel[ys[0]] - travel[x], self.hasDays(ys[0], for: h) ? 0 : 1, h)
+            let freed = path.contains { self.schedule.assignment[$0]?.trainers.contains(ys[0]) ?? false } ? 0 : 1
+            return (budget.preferred.contains(h) ? 0 : 1, freed, travel[ys[0]] - travel[x], self.hasDays(ys[0], for: h) ? 0 : 1, h)
         }
         return Array(out.sorted { key($0.0, $0.1) < key($1.0, $1.1) }.prefix(budget.holders))
     }
