@@ -58,8 +58,10 @@ extension Solver {
     /// `clusterMaxSessions`) and each trainer the flow brings to it, the chain clusters
     /// (`chainClusters`) of the group with that trainer shedding days: the session it leaves
     /// joins, then one of the trainer who could take that session but is out of days, and so on,
-    /// up to `seedChainRoom` sessions beyond the group. At most `SolverTuning.clusterTries`
-    /// clusters and `SolverTuning.clusterWork` work per polish. Returns whether cash fell.
+    /// up to `seedChainRoom` sessions beyond the group. The groups of the flow's split days
+    /// (`splitFlowSeeds`) are seeds too, and their sessions are shed first. Chains are tried
+    /// narrow first (`SolverTuning.seedChainWidths`). At most `SolverTuning.clusterTries` clusters
+    /// and `SolverTuning.clusterWork` work per polish. Returns whether cash fell.
     ///
     /// The flow's trainer-days set dates aside: a trainer who joins the group must shed a
     /// session whose days another trainer takes, shedding one in turn. On src40-v101 (a 200,000
@@ -112,9 +114,8 @@ extension Solver {
         return out
     }
 
-    /// Extends the chain `path` by the sessions of trainer `x` (those whose cheapest other
-    /// trainer costs least more first, at most `SolverTuning.clusterHolders`), re-solving each
-    /// extended chain. While `x` has shed fewer than the `need` days it must free, it sheds
+    /// Extends the chain `path` by the sessions of trainer `x` (in `sheddable`'s order, at most
+    /// `budget.holders`), re-solving each extended chain. While `x` has shed fewer than the `need` days it must free, it sheds
     /// another; then the chain goes on through the colleagues who could take the session but are
     /// out of days, each needing that session's days less those it has left. Returns true at the
     /// first cluster that lowers cash.
