@@ -99,7 +99,11 @@ extension Solver {
 
     /// The flow seeds for seed chains with room for `room` more sessions: those that share a
     /// session merged (`FlowSeed.merged`), or where the merged group has no room, its seeds
-    /// apart, each once.
+    /// apart and each two of them that share a session merged, each once.
+    ///
+    /// Pairs: on src40-v103 (two 10 s plans 300 above the optimum) the exchange's group was
+    /// {d-0022, d-0059, d-0062, d-0116}, within the seeds {d-0022, d-0059, d-0062, d-0172} and
+    /// {d-0062, d-0116} merged, but all the seeds merged had no room.
     func seedGroups(room: Int) -> [FlowSeed] {
         var out: [FlowSeed] = []
         let fits = { (seed: FlowSeed) in seed.sessions.count + room <= SolverTuning.clusterMaxSessions }
@@ -110,6 +114,12 @@ extension Solver {
             }
             let parts = search.flowSeeds.filter { fits($0) && !Set(group.sessions).isDisjoint(with: $0.sessions) }
             for seed in parts where !out.contains(seed) { out.append(seed) }
+            for (k, a) in parts.enumerated() {
+                for b in parts[(k + 1)...] where !Set(a.sessions).isDisjoint(with: b.sessions) {
+                    let pair = FlowSeed.merged([a, b])[0]
+                    if fits(pair) && !out.contains(pair) { out.append(pair) }
+                }
+            }
         }
         return out
     }

@@ -165,6 +165,17 @@ import Testing
         #expect(FlowSeed.merged([]) == [])
     }
 
+    @Test func seedsMergedTooLargeForAChainAreTakenApartAndInPairs() throws {
+        var (_, solver) = try Self.crossedSchedule(away: false)
+        let a = FlowSeed(sessions: [1, 2, 3, 4], incoming: [0]), b = FlowSeed(sessions: [4, 5], incoming: [1])
+        let c = FlowSeed(sessions: [5, 6, 7, 8, 9], incoming: [2]), lone = FlowSeed(sessions: [20], incoming: [3])
+        solver.search.flowSeeds = [a, b, c, lone]
+        let ab = FlowSeed(sessions: [1, 2, 3, 4, 5], incoming: [0, 1]), bc = FlowSeed(sessions: [4, 5, 6, 7, 8, 9], incoming: [1, 2])
+        // All three merged hold 9 sessions: no room for 4 more within 10.
+        #expect(solver.seedGroups(room: 4) == [a, b, c, ab, bc, lone])
+        #expect(solver.seedGroups(room: 1) == [FlowSeed.merged([a, b, c])[0], lone])
+    }
+
     @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
