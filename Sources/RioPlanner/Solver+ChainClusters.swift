@@ -85,10 +85,11 @@ extension Solver {
             budget.colleagues = colleagues
             for (k, (sessions, x)) in pairs.enumerated() where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
                 guard sessions.allSatisfy({ schedule.startOf[$0] >= 0 }) else { continue }
+                let allotted = budget.work / (pairs.count - k)
                 var share = budget
-                share.work = budget.work / (pairs.count - k)
+                share.work = allotted
                 let improved = chainClusters(sessions, shedding: x, &share, longest: sessions.count + room - 1)
-                budget.work -= budget.work / (pairs.count - k) - share.work
+                budget.work -= allotted - share.work
                 budget.tries = share.tries
                 budget.tried = share.tried
                 if improved { return true }
@@ -112,7 +113,8 @@ extension Solver {
                 out.append(group)
                 continue
             }
-            let parts = search.flowSeeds.filter { fits($0) && !Set(group.sessions).isDisjoint(with: $0.sessions) }
+            let members = Set(group.sessions)
+            let parts = search.flowSeeds.filter { fits($0) && !members.isDisjoint(with: $0.sessions) }
             for seed in parts where !out.contains(seed) { out.append(seed) }
             for (k, a) in parts.enumerated() {
                 for b in parts[(k + 1)...] where !Set(a.sessions).isDisjoint(with: b.sessions) {

@@ -39,18 +39,9 @@ struct FlowSeed: Sendable, Equatable {
     /// one exchange's group: on src40-v101, {d-0059, d-0062} and {d-0062, d-0172}, where the
     /// cheaper seating needs all three.
     static func merged(_ seeds: [FlowSeed]) -> [FlowSeed] {
-        var out: [(sessions: Set<Int>, incoming: Set<Int>)] = []
-        for seed in seeds {
-            var group = (sessions: Set(seed.sessions), incoming: Set(seed.incoming))
-            // Merging may link groups that were apart, so every group met is folded in.
-            while let k = out.firstIndex(where: { !$0.sessions.isDisjoint(with: group.sessions) }) {
-                group.sessions.formUnion(out[k].sessions)
-                group.incoming.formUnion(out[k].incoming)
-                out.remove(at: k)
-            }
-            out.append(group)
+        Solver.linkedGroups(seeds.map(\.sessions)).map { group in
+            FlowSeed(sessions: Set(group.flatMap { seeds[$0].sessions }).sorted(), incoming: Set(group.flatMap { seeds[$0].incoming }).sorted())
         }
-        return out.map { FlowSeed(sessions: $0.sessions.sorted(), incoming: $0.incoming.sorted()) }
     }
 }
 
@@ -162,26 +153,8 @@ extension Solver {
             let leaving = slots[k].filter { a.trainers.contains($0.trainer) && net.flow(on: $0.edge) < days }.map(\.trainer)
             if !incoming.isEmpty || !leaving.isEmpty { targets.append((s, incoming + leaving, incoming)) }
         }
-        var groupOf = Array(targets.indices)
-        func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
-        var holder: [Int: Int] = [:]
-        for (k, target) in targets.enumerated() {
-            let orgs = target.passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
-            for key in (target.passed.map { $0 + 1 } + orgs).sorted() {
-                if let h = holder[key] { groupOf[root(k)] = root(h) } else { holder[key] = k }
-            }
+        return Solver.linkedGroups(targets.map { passKeys($0.passed) }).map { group in
+            FlowSeed(sessions: group.map { targets[$0].session }, incoming: Set(group.flatMap { targets[$0].incoming }).sorted())
         }
-        var byRoot: [Int: Int] = [:]
-        var out: [(sessions: [Int], incoming: Set<Int>)] = []
-        for (k, target) in targets.enumerated() {
-            let r = root(k)
-            if byRoot[r] == nil {
-                byRoot[r] = out.count
-                out.append(([], []))
-            }
-            out[byRoot[r]!].sessions.append(target.session)
-            out[byRoot[r]!].incoming.formUnion(target.incoming)
-        }
-        return out.map { FlowSeed(sessions: $0.sessions, incoming: $0.incoming.sorted()) }
     }
 }

@@ -157,28 +157,40 @@ extension Solver {
     /// trainer that one leaves and the other takes. Groups in order of their first session;
     /// sessions in order.
     func groups(of targets: [(session: Int, trainers: [Int])], weeks: [Int: Int] = [:]) -> [[(session: Int, trainers: [Int])]] {
-        var groupOf: [Int] = Array(targets.indices)
-        func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
-        var holder: [Int: Int] = [:]
-        for (k, target) in targets.enumerated() {
+        let keys = targets.map { target in
             let old = schedule.assignment[target.session]?.trainers ?? []
             let passed = old.filter { !target.trainers.contains($0) } + target.trainers.filter { !old.contains($0) }
-            // A trainer, and an organisation with a staffing cap, passed between sessions.
-            var keys = passed.map { $0 + 1 } + passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
-            if !weeks.isEmpty { keys += trainerWeeksPassed(target.session, from: old, to: target.trainers, week: weeks[target.session]) }
-            for key in keys.sorted() {
+            return passKeys(passed) + (weeks.isEmpty ? [] : trainerWeeksPassed(target.session, from: old, to: target.trainers, week: weeks[target.session]))
+        }
+        return Solver.linkedGroups(keys).map { $0.map { targets[$0] } }
+    }
+
+    /// The group keys of trainers `passed` between sessions: each trainer, and its organisation
+    /// when that has a staffing cap.
+    func passKeys(_ passed: [Int]) -> [Int] {
+        passed.map { $0 + 1 } + passed.filter { problem.orgCap[problem.trainerOrg[$0]] != Int.max }.map { -1 - problem.trainerOrg[$0] }
+    }
+
+    /// The indices of `keys` in groups: two are in one group when they share a key, or are
+    /// linked through others that do. Groups in order of their first index; indices in order.
+    static func linkedGroups(_ keys: [[Int]]) -> [[Int]] {
+        var groupOf = Array(keys.indices)
+        func root(_ x: Int) -> Int { groupOf[x] == x ? x : root(groupOf[x]) }
+        var holder: [Int: Int] = [:]
+        for (k, mine) in keys.enumerated() {
+            for key in mine.sorted() {
                 if let h = holder[key] { groupOf[root(k)] = root(h) } else { holder[key] = k }
             }
         }
         var byRoot: [Int: Int] = [:]
-        var out: [[(session: Int, trainers: [Int])]] = []
-        for (k, target) in targets.enumerated() {
+        var out: [[Int]] = []
+        for k in keys.indices {
             let r = root(k)
             if let g = byRoot[r] {
-                out[g].append(target)
+                out[g].append(k)
             } else {
                 byRoot[r] = out.count
-                out.append([target])
+                out.append([k])
             }
         }
         return out
