@@ -47,14 +47,16 @@ struct FlowSeed: Sendable, Equatable {
 
 extension Solver {
     /// Re-solves up to `tries` random clusters (`randomCluster`) of the plan as it stands, drawn
-    /// around its costly sessions; returns whether cash fell.
+    /// around its costly sessions, until `SolverTuning.randomClusterPatience` in a row find no
+    /// cheaper seating; returns whether cash fell.
     mutating func polishRandomClusters(tries: Int) -> Bool {
         var improved = false
         var links = clusterLinks()
         var costly = costlySessions()
         var tried = Set<[Int]>()
         let seeds = search.flowSeeds
-        for _ in 0..<tries where !pastPolishDeadline && !costly.isEmpty {
+        var lastImproved = 0
+        for k in 0..<tries where !pastPolishDeadline && !costly.isEmpty && k - lastImproved < SolverTuning.randomClusterPatience {
             let cluster =
                 !seeds.isEmpty && rng.below(SolverTuning.flowSeedShare) == 0
                 ? grownCluster(seeds[rng.below(seeds.count)], links: links)
@@ -62,6 +64,7 @@ extension Solver {
             guard cluster.count > 1, tried.insert(cluster).inserted else { continue }
             if resolveCluster(cluster) {
                 improved = true
+                lastImproved = k
                 links = clusterLinks()
                 costly = costlySessions()
             }

@@ -202,7 +202,8 @@ extension Solver {
     }
 
     /// Restores the best plan, polishes its cash (sessions one at a time, then `polishStructure`,
-    /// in rounds while it improves), fills any gap, and reports it.
+    /// in rounds while it improves; then after each of `SolverTuning.plateauKicks` walks on the
+    /// plateau, time allowing), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
         search.finishing = true
@@ -212,6 +213,11 @@ extension Solver {
         while rounds < SolverTuning.polishRounds && !pastPolishDeadline && polishStructure() {
             rounds += 1
             polishCash()
+        }
+        for _ in 0..<SolverTuning.plateauKicks where !pastPolishDeadline {
+            walkPlateau()
+            polishCash()
+            _ = polishStructure()
         }
         construct()
         return SolverResult(

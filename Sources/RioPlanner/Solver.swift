@@ -116,6 +116,27 @@ public struct Solver {
 
     /// Re-seats each session at its cheapest assignment while value stays, at most
     /// `SolverTuning.polishRounds` rounds, scanning starts from `rotation` (random when nil).
+    /// Moves up to `SolverTuning.plateauMoves` random sessions to another seat of the same cash
+    /// (another start or venue, other trainers): the plan is as good, but its trainers and weeks
+    /// are free in other places, where the polishes may find a cheaper exchange.
+    mutating func walkPlateau() {
+        let movable = flowSessions()
+        guard !movable.isEmpty else { return }
+        for _ in 0..<SolverTuning.plateauMoves {
+            let i = movable[rng.below(movable.count)]
+            guard let old = schedule.assignment[i] else { continue }
+            schedule.remove(i)
+            if schedule.dependentsBroken(after: i).isEmpty, let a = schedule.cheapest(i, maxCash: old.cash + 1, rotation: rng.below(SolverTuning.startRotationRange)),
+                a.cash == old.cash, a != old, schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
+            {
+                schedule.insert(i, a)
+                if schedule.dependentsBroken(after: i).isEmpty { continue }
+                schedule.remove(i)
+            }
+            schedule.insert(i, old)
+        }
+    }
+
     mutating func polishCash(rotation: Int? = nil) {
         var improved = true
         var rounds = 0

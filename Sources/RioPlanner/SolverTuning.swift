@@ -260,6 +260,24 @@ enum SolverTuning {
     /// dismissed at once); the cheaper seating pub-src40 misses at 200,000 steps (seed 2) came up
     /// after 5,000 and 7,500 clusters in the portfolio's two members.
     static let randomClusterTries = 20_000
+    /// Random clusters tried in a row without a cheaper seating, after which the polish stops
+    /// (and the final polish walks the plateau, `plateauKicks`).
+    ///
+    /// 4,000: about 0.8 s on a 200-demand plan of the 40-source variants. With 20,000 and no
+    /// walks, 10 s runs of pub-src40 and two variants (seeds 1-24, 72 runs) summed 2,100 above
+    /// CP-SAT's optimal cash, optimal on 45; with 4,000 and the walks, 1,200 and 54. (With
+    /// walks that moved nothing, 1,600 and 47: the polishes' second tries alone are within the
+    /// runs' noise, which gave one build 650 and 1,350 on the same 36 runs.)
+    static let randomClusterPatience = 4_000
+    /// Walks on the plateau (`Solver.walkPlateau`) the final polish makes after its rounds, each
+    /// followed by the polishes again, time allowing.
+    ///
+    /// 6: a 10 s run has time for one to three after its first polish; with an iteration budget
+    /// all six run.
+    static let plateauKicks = 6
+    /// Sessions a plateau walk tries to move (each to the cheapest seat from a random start,
+    /// kept when it costs the same).
+    static let plateauMoves = 30
     /// Random clusters re-solved at each restart of the search to the best plan.
     ///
     /// 300: about 60 ms on a 200-demand plan. On pub-src40 and two variants (10 s, seeds 1-12,

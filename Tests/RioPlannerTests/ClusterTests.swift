@@ -63,6 +63,26 @@ import Testing
         }
     }
 
+    @Test func aPlateauWalkMovesSessionsAtTheSameCashOnly() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let cash = solver.schedule.cash, value = solver.schedule.value, s2Seat = solver.schedule.assignment[s2]
+        var starts = Set<Int>()
+        for _ in 0..<10 {
+            solver.walkPlateau()
+            #expect(solver.schedule.cash == cash)
+            #expect(solver.schedule.value == value)
+            let a = try #require(solver.schedule.assignment[s1])
+            #expect(a.trainers == solver.schedule.assignment[s1]?.trainers)
+            solver.schedule.remove(s1)
+            #expect(solver.schedule.fits(s1, a), "every rule holds")
+            solver.schedule.insert(s1, a)
+            starts.insert(a.start)
+        }
+        #expect(starts.count > 1, "s1 has six starts in its window at the same cash")
+        #expect(solver.schedule.assignment[s2] == s2Seat, "s2 has one start, and `near` would cost more")
+    }
+
     @Test func aClusterWithNoCheaperSeatingChangesNothing() throws {
         var (problem, solver) = try Self.crossedSchedule(away: true)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
