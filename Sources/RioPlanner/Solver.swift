@@ -114,8 +114,6 @@ public struct Solver {
         return true
     }
 
-    /// Re-seats each session at its cheapest assignment while value stays, at most
-    /// `SolverTuning.polishRounds` rounds, scanning starts from `rotation` (random when nil).
     /// Moves up to `SolverTuning.plateauMoves` random sessions to another seat of the same cash
     /// (another start or venue, other trainers): the plan is as good, but its trainers and weeks
     /// are free in other places, where the polishes may find a cheaper exchange.
@@ -137,6 +135,8 @@ public struct Solver {
         }
     }
 
+    /// Re-seats each session at its cheapest assignment while value stays, at most
+    /// `SolverTuning.polishRounds` rounds, scanning starts from `rotation` (random when nil).
     mutating func polishCash(rotation: Int? = nil) {
         var improved = true
         var rounds = 0
