@@ -122,17 +122,27 @@ public struct Solver {
         guard !movable.isEmpty else { return }
         for _ in 0..<SolverTuning.plateauMoves {
             let i = movable[rng.below(movable.count)]
-            guard let old = schedule.assignment[i] else { continue }
-            schedule.remove(i)
-            if schedule.dependentsBroken(after: i).isEmpty, let a = schedule.cheapest(i, maxCash: old.cash + 1, rotation: rng.below(SolverTuning.startRotationRange)),
-                a.cash == old.cash, a != old, schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
-            {
-                schedule.insert(i, a)
-                if schedule.dependentsBroken(after: i).isEmpty { continue }
-                schedule.remove(i)
-            }
-            schedule.insert(i, old)
+            _ = reseat(i, below: (schedule.assignment[i]?.cash ?? 0) + 1, rotation: nil) { a, old in a.cash == old.cash && a != old }
         }
+    }
+
+    /// Moves scheduled session `i` (not kept from the baseline) to its cheapest seat below
+    /// `maxCash`, scanning starts from `rotation` (random when nil, drawn only when the session
+    /// may move), when `keep(seat, old)` holds, funding allows and no dependent loses its
+    /// prerequisite; returns whether it moved (unchanged otherwise).
+    mutating func reseat(_ i: Int, below maxCash: Int, rotation: Int?, keep: (Assignment, Assignment) -> Bool) -> Bool {
+        guard let old = schedule.assignment[i] else { return false }
+        schedule.remove(i)
+        if schedule.dependentsBroken(after: i).isEmpty, !schedule.isBaseline(i, old),
+            let a = schedule.cheapest(i, maxCash: maxCash, rotation: rotation ?? rng.below(SolverTuning.startRotationRange)),
+            keep(a, old), schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
+        {
+            schedule.insert(i, a)
+            if schedule.dependentsBroken(after: i).isEmpty { return true }
+            schedule.remove(i)
+        }
+        schedule.insert(i, old)
+        return false
     }
 
     /// Re-seats each session at its cheapest assignment while value stays, at most
@@ -144,24 +154,7 @@ public struct Solver {
             improved = false
             rounds += 1
             for i in problem.demands.indices where !problem.demandPinned[i] {
-                guard let old = schedule.assignment[i] else { continue }
-                schedule.remove(i)
-                if !schedule.dependentsBroken(after: i).isEmpty {
-                    schedule.insert(i, old)
-                    continue
-                }
-                if !schedule.isBaseline(i, old), let a = schedule.cheapest(i, maxCash: old.cash, rotation: rotation ?? rng.below(SolverTuning.startRotationRange)),
-                    a.cash < old.cash,
-                    schedule.funding.canAdd(a.cash, to: problem.demandPattern[i])
-                {
-                    schedule.insert(i, a)
-                    if schedule.dependentsBroken(after: i).isEmpty {
-                        improved = true
-                        continue
-                    }
-                    schedule.remove(i)
-                }
-                schedule.insert(i, old)
+                if reseat(i, below: schedule.assignment[i]?.cash ?? 0, rotation: rotation, keep: { a, old in a.cash < old.cash }) { improved = true }
             }
         }
     }
