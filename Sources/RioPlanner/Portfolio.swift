@@ -107,6 +107,7 @@ public struct Portfolio {
         let limit = options.timeLimit
         run(members) { k in
             members[k].solver.search.polishDeadline = end
+            members[k].solver.search.settled = members[k].solver.valueStandsStill(started + .seconds(limit), from: SolverTuning.deepPolishFromShare)
             members[k].solver.advance(timeLimit: limit, started: started, until: deadline, stopWhenProven: false)
         }
         return ContinuousClock.now >= end || members.allSatisfy { $0.solver.search.done }

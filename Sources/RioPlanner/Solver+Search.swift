@@ -31,6 +31,12 @@ struct SearchState: Sendable {
     var chainsPolished = false
     /// Set by `finish`: the final polish, where the chain clusters run too.
     var finishing = false
+    /// Set by a time-limited portfolio when the best value has stood still long enough that only
+    /// cash is (likely) left to lower (`Solver.valueStandsStill`).
+    var settled = false
+    /// Whether the final polish's polishes have run on the best plan since it last changed
+    /// (`Solver.polishBestDeeply`).
+    var deepPolished = false
     /// With a time limit, when the polishes stop (between groups, so a plan is never left half
     /// changed); nil with an iteration budget, whose polishes always run to the end.
     var polishDeadline: ContinuousClock.Instant?
@@ -105,10 +111,12 @@ extension Solver {
             search.lastBest = search.iteration
             search.lastImproved = search.iteration
             search.chainsPolished = false
+            search.deepPolished = false
         } else if search.iteration - search.lastBest > SolverTuning.restartAfterSteps {
             restore(search.best)
             search.lastBest = search.iteration
             polishBestByChains()
+            polishBestDeeply()
             if polishRandomClusters(tries: SolverTuning.restartClusterTries) {
                 keepPolished()
                 search.chainsPolished = false
@@ -128,11 +136,31 @@ extension Solver {
         if improved { keepPolished() }
     }
 
+    /// Once the best value is settled (it meets the bound, or `SearchState.settled`), polishes
+    /// the best plan just restored with the final polish's polishes (`polishStructure` with
+    /// `SearchState.finishing`), once per best plan: the search's steps seldom lower cash by then,
+    /// and the final polish alone has too little time for the exchanges of many sessions.
+    mutating func polishBestDeeply() {
+        guard !search.deepPolished && (search.settled || valueMeetsBound) else { return }
+        search.deepPolished = true
+        search.finishing = true
+        defer { search.finishing = false }
+        let before = currentScore
+        polishCash()
+        _ = polishStructure()
+        if before < currentScore {
+            keepPolished()
+            search.chainsPolished = false
+            search.deepPolished = true
+        }
+    }
+
     /// Takes the plan as it stands, just polished from the best, as the best.
     mutating func keepPolished() {
         search.best = schedule.assignment
         search.score = currentScore
         search.lastImproved = search.iteration
+        search.deepPolished = false
     }
 
     /// The polishes that change more than one session at a time, without random numbers: trainers
@@ -140,6 +168,12 @@ extension Solver {
     /// flow's groups, the trainer-and-week flow's saving cycles, chains), trainer chains, trainer
     /// days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
+    ///
+    /// In the final polish's mode (`SearchState.finishing`) each improvement is followed by
+    /// `polishCash` and the polishes start again from the first (the quick ones), until none
+    /// improves: on src40-v101 (10 s) a cheaper plan found by the seed chains was 50 above the
+    /// optimum, which the flow's clusters then found in 0.02 s, but a single pass went on to the
+    /// random clusters and chains first and the final polish's two seconds ran out.
     ///
     /// With a time limit, a polish whose longest run so far would end past
     /// `SearchState.polishDeadline` is skipped (and the polishes stop between groups there).
@@ -154,9 +188,20 @@ extension Solver {
         ]
         var improved = false
         if search.polishLongest.isEmpty { search.polishLongest = Array(repeating: 0, count: polishes.count) }
-        for (k, polish) in polishes.enumerated() where !polishWouldOverrun(seconds: search.polishLongest[k]) {
+        var k = 0
+        while k < polishes.count {
+            defer { k += 1 }
+            guard !polishWouldOverrun(seconds: search.polishLongest[k]) else { continue }
+            let polish = polishes[k]
             let started = ContinuousClock.now
-            if polish(&self) { improved = true }
+            let better = polish(&self)
+            if better { improved = true }
+            if better && search.finishing {
+                search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
+                polishCash()
+                k = -1
+                continue
+            }
             search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
         }
         return improved
@@ -183,10 +228,10 @@ extension Solver {
 
     /// Whether the best value has not risen for `SolverTuning.valueStillShare` of the run so far,
     /// and that share of the limit has passed (a run ending at `end`).
-    func valueStandsStill(_ end: ContinuousClock.Instant) -> Bool {
+    func valueStandsStill(_ end: ContinuousClock.Instant, from: Double = SolverTuning.valueStillShare) -> Bool {
         let elapsed = Solver.seconds(since: end - .seconds(options.timeLimit))
         let share = SolverTuning.valueStillShare
-        return elapsed >= share * options.timeLimit && Solver.seconds(since: search.valueRose) >= share * elapsed
+        return elapsed >= from * options.timeLimit && Solver.seconds(since: search.valueRose) >= share * elapsed
     }
 
     /// Takes over a better plan found by another search (a portfolio's epoch): it becomes this
@@ -199,21 +244,20 @@ extension Solver {
         search.score = score
         search.lastBest = search.iteration
         search.chainsPolished = false
+        search.deepPolished = false
     }
 
-    /// Restores the best plan, polishes its cash (sessions one at a time, then `polishStructure`,
-    /// in rounds while it improves; then after each of `SolverTuning.plateauKicks` walks on the
-    /// plateau, time allowing), fills any gap, and reports it.
+    /// Restores the best plan, polishes its cash (sessions one at a time, then `polishStructure`
+    /// unless `polishBestDeeply` already has; then after each of `SolverTuning.plateauKicks` walks
+    /// on the plateau, time allowing), fills any gap, and reports it.
     mutating func finish(started: ContinuousClock.Instant) -> SolverResult {
         restore(search.best)
         search.finishing = true
         if options.iterations == nil { search.polishDeadline = started + .seconds(options.timeLimit) }
         polishCash()
-        var rounds = 0
-        while rounds < SolverTuning.polishRounds && !pastPolishDeadline && polishStructure() {
-            rounds += 1
-            polishCash()
-        }
+        // `polishStructure` goes on until none of its polishes improves the plan; the best plan
+        // the search has polished so (`polishBestDeeply`) needs no second time.
+        if !search.deepPolished && !pastPolishDeadline { _ = polishStructure() }
         for _ in 0..<SolverTuning.plateauKicks where !pastPolishDeadline {
             walkPlateau()
             polishCash()

@@ -336,6 +336,10 @@ enum SolverTuning {
     /// `finishReserveShare`: the Lagrangian bound is often a little above the optimum
     /// (src40-v101: 1,115 against 1,109), and those runs' final polish had half a second.
     static let valueStillShare = 0.5
+    /// The best plan is polished by the final polish's polishes during the search
+    /// (`Solver.polishBestDeeply`) once this share of the limit has passed with the best value
+    /// standing still for `valueStillShare` of the run so far.
+    static let deepPolishFromShare = 0.3
 
     // MARK: The value bound
 

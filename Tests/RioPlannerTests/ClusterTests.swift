@@ -83,6 +83,44 @@ import Testing
         #expect(solver.schedule.assignment[s2] == s2Seat, "s2 has one start, and `near` would cost more")
     }
 
+    @Test func aSettledBestPlanIsPolishedByTheFinalPolishesOnce() throws {
+        var (problem, solver) = try Self.crossedSchedule(away: false)
+        let s2 = try #require(problem.demandIndex["s2"])
+        let removed = solver.schedule.remove(s2)
+        let seat2 = try #require(removed)
+        solver.keepPolished()
+        let alone = solver.schedule.cash
+        solver.polishBestDeeply()
+        #expect(solver.schedule.cash == alone, "s2 out: the value is short of the bound and not settled")
+        #expect(!solver.search.deepPolished)
+
+        solver.schedule.insert(s2, seat2)
+        solver.keepPolished()
+        #expect(solver.valueMeetsBound)
+        let before = solver.schedule.cash
+        solver.polishBestDeeply()
+        #expect(solver.schedule.cash == before - 2_330, "the saving cycle runs in the final polish's mode only")
+        #expect(solver.search.score.cash == solver.schedule.cash, "kept as the best")
+        #expect(solver.search.deepPolished && !solver.search.finishing)
+        let polished = solver.schedule.assignment
+        solver.search.settled = true
+        solver.polishBestDeeply()
+        #expect(solver.schedule.assignment == polished, "once per best plan")
+    }
+
+    @Test func theFinalPolishesRunUntilNoneImproves() throws {
+        var (_, solver) = try Self.crossedSchedule(away: false)
+        solver.search.finishing = true
+        let before = solver.schedule.cash
+        let improved = solver.polishStructure()
+        #expect(improved)
+        #expect(solver.schedule.cash == before - 2_330)
+        let polished = solver.schedule.assignment
+        let again = solver.polishStructure()
+        #expect(!again, "a second time finds nothing")
+        #expect(solver.schedule.assignment == polished)
+    }
+
     @Test func aClusterWithNoCheaperSeatingChangesNothing() throws {
         var (problem, solver) = try Self.crossedSchedule(away: true)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
