@@ -190,19 +190,20 @@ extension Solver {
         if search.polishLongest.isEmpty { search.polishLongest = Array(repeating: 0, count: polishes.count) }
         var k = 0
         while k < polishes.count {
-            defer { k += 1 }
-            guard !polishWouldOverrun(seconds: search.polishLongest[k]) else { continue }
-            let polish = polishes[k]
-            let started = ContinuousClock.now
-            let better = polish(&self)
-            if better { improved = true }
-            if better && search.finishing {
-                search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
-                polishCash()
-                k = -1
+            if polishWouldOverrun(seconds: search.polishLongest[k]) {
+                k += 1
                 continue
             }
+            let started = ContinuousClock.now
+            let better = polishes[k](&self)
             search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
+            improved = improved || better
+            if better && search.finishing {
+                polishCash()
+                k = 0
+            } else {
+                k += 1
+            }
         }
         return improved
     }
@@ -227,7 +228,7 @@ extension Solver {
     }
 
     /// Whether the best value has not risen for `SolverTuning.valueStillShare` of the run so far,
-    /// and that share of the limit has passed (a run ending at `end`).
+    /// and `from` of the limit has passed (a run ending at `end`).
     func valueStandsStill(_ end: ContinuousClock.Instant, from: Double = SolverTuning.valueStillShare) -> Bool {
         let elapsed = Solver.seconds(since: end - .seconds(options.timeLimit))
         let share = SolverTuning.valueStillShare
