@@ -142,17 +142,16 @@ extension Solver {
     /// and the final polish alone has too little time for the exchanges of many sessions.
     mutating func polishBestDeeply() {
         guard !search.deepPolished && (search.settled || valueMeetsBound) else { return }
-        search.deepPolished = true
-        search.finishing = true
-        defer { search.finishing = false }
         let before = currentScore
+        search.finishing = true
         polishCash()
         _ = polishStructure()
+        search.finishing = false
         if before < currentScore {
             keepPolished()
             search.chainsPolished = false
-            search.deepPolished = true
         }
+        search.deepPolished = true
     }
 
     /// Takes the plan as it stands, just polished from the best, as the best.
