@@ -153,7 +153,7 @@ extension Solver {
         let byOptions = order.indices.sorted { (options[$0].count, $0) < (options[$1].count, $1) }
         var search = ClusterSearch(sessions: byOptions.map { order[$0] }, options: byOptions.map { options[$0] }, bound: oldCash)
         var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
-        chooseTrainers(&search, 0, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: Array(repeating: 0, count: order.count))
+        chooseTeams(&search, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: Array(repeating: 0, count: order.count))
         work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         if let best = search.best {
             for (s, a) in zip(search.sessions, best).sorted(by: { ($0.1.start, $0.0) < ($1.1.start, $1.0) }) where schedule.fits(s, a) { schedule.insert(s, a) }
@@ -234,69 +234,6 @@ extension Solver {
         }
         extend(0, 0)
         return out
-    }
-
-    /// Chooses session `k`'s option and goes on to the next; at the last, seats the choice
-    /// (`seatCluster`). Only choices whose cash so far plus the floor of the rest stays below the
-    /// bound, and that keep every trainer's and organisation's day limit.
-    ///
-    /// - Parameter cheapest: per session, the position of its first option that may be within
-    ///   the day limits (`floorWithinLimits`; the parent's positions, as days only grow deeper).
-    func chooseTrainers(_ search: inout ClusterSearch, _ k: Int, cash: Int, trainerDays: inout [Int], orgDays: inout [Int], cheapest: [Int]) {
-        if k == search.sessions.count {
-            guard search.choicesLeft > 0 else { return }
-            search.choicesLeft -= 1
-            var trial = schedule
-            var placed = [Assignment?](repeating: nil, count: search.sessions.count)
-            _ = seatCluster(&search, &trial, &placed, cash: 0)
-            return
-        }
-        // Days taken so far may leave a later session none of its cheap teams: the floor of the
-        // teams still within every limit prunes such a branch here, not deep down.
-        var cheapest = cheapest
-        if cash + floorWithinLimits(search, from: k, trainerDays: trainerDays, orgDays: orgDays, cheapest: &cheapest) >= search.bound { return }
-        let s = search.sessions[k], days = problem.demandDays[s]
-        for option in search.options[k] {
-            if cash + option.cash + search.floorFrom[k + 1] >= search.bound || search.choicesLeft <= 0 || search.fitsLeft <= 0 || search.nodesLeft <= 0 { return }
-            search.nodesLeft -= 1
-            guard option.trainers.allSatisfy({ trainerDays[$0] + days <= problem.trainerMaxDays[$0] }) else { continue }
-            for t in option.trainers {
-                trainerDays[t] += days
-                orgDays[problem.trainerOrg[t]] += days
-            }
-            if option.trainers.allSatisfy({ orgDays[problem.trainerOrg[$0]] <= problem.orgCap[problem.trainerOrg[$0]] }) {
-                search.chosen[k] = option
-                chooseTrainers(&search, k + 1, cash: cash + option.cash, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: cheapest)
-            }
-            for t in option.trainers {
-                trainerDays[t] -= days
-                orgDays[problem.trainerOrg[t]] -= days
-            }
-        }
-    }
-
-    /// The least cash of cluster sessions `k...`, each at its cheapest option whose trainers and
-    /// organisations still have its days (`trainerDays`, `orgDays` as the search stands); past
-    /// any bound when some session has no such option.
-    ///
-    /// With the floor of each session's cheapest option alone, the search spent its whole node
-    /// budget on branches that day limits cut deep down: on a 10-session cluster of
-    /// pub-src40-v103 it reached no seating at all, and with this floor it finds the cheaper one.
-    ///
-    /// - Parameter cheapest: per session, where its options are scanned from; moved on to the
-    ///   option found (days only grow as the search goes deeper, so no earlier one comes back).
-    func floorWithinLimits(_ search: ClusterSearch, from k: Int, trainerDays: [Int], orgDays: [Int], cheapest: inout [Int]) -> Int {
-        var sum = 0
-        for j in k..<search.sessions.count {
-            let days = problem.demandDays[search.sessions[j]], options = search.options[j]
-            // A closure literal here: one stored in a local would copy `self` at every node.
-            while cheapest[j] < options.count && !options[cheapest[j]].trainers.allSatisfy({ hasDays($0, days, trainerDays: trainerDays, orgDays: orgDays) }) {
-                cheapest[j] += 1
-            }
-            guard cheapest[j] < options.count else { return Int.max / 4 }
-            sum += options[cheapest[j]].cash
-        }
-        return sum
     }
 
     /// Seats the chosen options on `trial`: the unplaced session (its prerequisites in the cluster

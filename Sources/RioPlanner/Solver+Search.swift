@@ -179,7 +179,7 @@ extension Solver {
     mutating func polishStructure() -> Bool {
         let polishes: [(inout Solver) -> Bool] = [
             { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
-            { $0.polishClusters() }, { $0.polishSeedChains() }, { $0.polishCycleClusters() },
+            { $0.polishClusters() }, { $0.polishSeedChains() }, { $0.polishBlockerClusters() }, { $0.polishCycleClusters() },
             { $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) },
             { $0.polishTrainerClusters() },
             { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },

@@ -234,28 +234,6 @@ import Testing
         #expect(solver.seedGroups(room: 1) == [FlowSeed.merged([a, b, c])[0], lone])
     }
 
-    @Test func theFloorOfTheRestSkipsTeamsOutOfDays() throws {
-        let (problem, solver) = try Self.crossedSchedule(away: false)
-        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
-        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
-        let option = { (i: Int, t: Int, cash: Int) in ClusterOption(lang: problem.demands[i].langs[0], trainers: [t], cash: cash) }
-        let options = [[option(s1, near, 100), option(s1, far, 900)], [option(s2, far, 200), option(s2, near, 800)]]
-        let search = ClusterSearch(sessions: [s1, s2], options: options, bound: 10_000)
-        var days = [Int](repeating: 0, count: problem.trainers.count)
-        let orgDays = [Int](repeating: 0, count: problem.orgs.count)
-        func floor(from k: Int) -> Int {
-            var cheapest = [0, 0]
-            return solver.floorWithinLimits(search, from: k, trainerDays: days, orgDays: orgDays, cheapest: &cheapest)
-        }
-        #expect(floor(from: 0) == 300)
-        #expect(floor(from: 1) == 200)
-        days[near] = 3
-        #expect(floor(from: 0) == 1_100, "`near` has no day left: s1 needs `far`")
-        days[far] = 3
-        #expect(floor(from: 0) >= search.bound, "no team has the days")
-        #expect(floor(from: 2) == 0)
-    }
-
     @Test func aForbiddenTrainerIsKeptOffItsSessionByTheFlow() throws {
         let (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
