@@ -39,12 +39,9 @@ extension Solver {
         let held = occupancy()
         for (k, seed) in seeds.enumerated() where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
             guard seed.sessions.allSatisfy({ schedule.startOf[$0] >= 0 }) else { continue }
-            var share = budget
-            share.work = budget.work / (seeds.count - k)
+            var share = budget.share(k, of: seeds.count)
             let improved = blockerClusters(seed.sessions.sorted(), held, &share, longest: seed.sessions.count + room)
-            budget.work -= budget.work / (seeds.count - k) - share.work
-            budget.tries = share.tries
-            budget.tried = share.tried
+            budget.settle(share, k, of: seeds.count)
             if improved { return true }
         }
         return false

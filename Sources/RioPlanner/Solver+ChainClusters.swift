@@ -17,6 +17,22 @@ struct ClusterBudget {
     /// Per trainer, the movable sessions it teaches (in session order), as the plan stood when
     /// the budget was made or last refreshed.
     var byTrainer: [[Int]] = []
+
+    /// An even share of the work left for the `k`th of `count` seeds (the clusters tried so far
+    /// and the tries left go with it), so that one seed's deep growth does not use it all.
+    func share(_ k: Int, of count: Int) -> ClusterBudget {
+        var share = self
+        share.work = work / (count - k)
+        return share
+    }
+
+    /// Takes back what `share` (`share(k, of:)` of this budget) left: its work unspent, its
+    /// tries and the clusters it tried.
+    mutating func settle(_ share: ClusterBudget, _ k: Int, of count: Int) {
+        work -= work / (count - k) - share.work
+        tries = share.tries
+        tried = share.tried
+    }
 }
 
 extension Solver {
@@ -85,13 +101,9 @@ extension Solver {
             budget.colleagues = colleagues
             for (k, (sessions, x)) in pairs.enumerated() where budget.tries > 0 && budget.work > 0 && !pastPolishDeadline {
                 guard sessions.allSatisfy({ schedule.startOf[$0] >= 0 }) else { continue }
-                let allotted = budget.work / (pairs.count - k)
-                var share = budget
-                share.work = allotted
+                var share = budget.share(k, of: pairs.count)
                 let improved = chainClusters(sessions, shedding: x, &share, longest: sessions.count + room - 1)
-                budget.work -= allotted - share.work
-                budget.tries = share.tries
-                budget.tried = share.tried
+                budget.settle(share, k, of: pairs.count)
                 if improved { return true }
             }
         }

@@ -34,8 +34,6 @@ struct ClusterOption {
 struct ClusterSearch {
     let sessions: [Int]
     let options: [[ClusterOption]]
-    /// The least cash of sessions `k...` (each at its cheapest option), at `k`.
-    let floorFrom: [Int]
     /// Cash a seating must stay below (the group's cash now, then the best seating's).
     var bound: Int
     /// `Schedule.fits` checks left for the whole cluster (`SolverTuning.clusterFitsBudget`).
@@ -52,9 +50,6 @@ struct ClusterSearch {
         self.sessions = sessions
         self.options = options
         self.bound = bound
-        var floor = [Int](repeating: 0, count: sessions.count + 1)
-        for k in sessions.indices.reversed() { floor[k] = floor[k + 1] + (options[k].first?.cash ?? 0) }
-        floorFrom = floor
         fitsLeft = SolverTuning.clusterFitsBudget
         choicesLeft = SolverTuning.clusterChoices
         nodesLeft = SolverTuning.clusterNodes

@@ -55,12 +55,7 @@ import Testing
         // Travel 1,200 + 1,200 becomes africa's and weog's local travel (50 and 20).
         #expect(solver.schedule.cash == before - 2_330)
         #expect(solver.schedule.assignment[s2]?.trainers == [far])
-        for i in [s1, s2, s3] {
-            let a = try #require(solver.schedule.assignment[i])
-            solver.schedule.remove(i)
-            #expect(solver.schedule.fits(i, a), "every rule holds")
-            solver.schedule.insert(i, a)
-        }
+        try ClusterTests.expectSeatsFit([s1, s2, s3], &solver)
     }
 
     @Test func aSeatHeldByAPinnedSessionIsNoBlockerSet() throws {

@@ -55,7 +55,12 @@ import Testing
         #expect(solver.schedule.startOf[s1] / 7 == problem.demands[s1].starts[0] / 7 + 1, "s1 moves to the week of 8 March, when `near` is back")
         // Travel 1,200 + 1,200 becomes africa's and weog's local travel (50 and 20).
         #expect(solver.schedule.cash == before - 2_330)
-        for i in [s1, s2] {
+        try Self.expectSeatsFit([s1, s2], &solver)
+    }
+
+    /// Expects each of `sessions` to be seated and to fit the rest of the plan (every rule holds).
+    static func expectSeatsFit(_ sessions: [Int], _ solver: inout Solver) throws {
+        for i in sessions {
             let a = try #require(solver.schedule.assignment[i])
             solver.schedule.remove(i)
             #expect(solver.schedule.fits(i, a), "every rule holds")
