@@ -8,6 +8,7 @@
 #
 # MODE is tN (--time-limit N) or iN (--iterations N); each run uses --threads 2. DIR holds
 # request.yaml and catalog/ (a public instance, or a Benchmarks/vary-instance.py variant).
+# Benchmarks/cash-by-seed-summary.py sums the lines up against CP-SAT's optima.
 set -euo pipefail
 [ $# -ge 4 ] || { sed -n '2,10p' "$0"; exit 64; }
 BIN=$1 MODE=$2 SEEDS=$3
