@@ -38,7 +38,6 @@ import Testing
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"]), s3 = try #require(problem.demandIndex["s3"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
         #expect(solver.schedule.assignment[s1]?.venue == solver.schedule.assignment[s3]?.venue, "nairobi, the only venue for 30")
-        let before = solver.schedule.cash
         let pair = solver.resolveCluster([s1, s2])
         #expect(!pair, "`near` is away the first week, and s3 holds nairobi the second")
 
@@ -47,13 +46,8 @@ import Testing
         #expect(!sets.contains { $0.sessions.contains(s1) || $0.sessions.contains(s2) }, "members never block")
 
         solver.search.flowSeeds = [FlowSeed(sessions: [s1, s2], incoming: [near, far])]
-        let early = solver.polishBlockerClusters()
-        #expect(!early, "only in the final polish")
-        solver.search.finishing = true
-        let improved = solver.polishBlockerClusters()
-        #expect(improved)
         // Travel 1,200 + 1,200 becomes africa's and weog's local travel (50 and 20).
-        #expect(solver.schedule.cash == before - 2_330)
+        ClusterTests.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishBlockerClusters() }
         #expect(solver.schedule.assignment[s2]?.trainers == [far])
         try ClusterTests.expectSeatsFit([s1, s2, s3], &solver)
     }

@@ -58,6 +58,18 @@ import Testing
         try Self.expectSeatsFit([s1, s2], &solver)
     }
 
+    /// Runs `polish` outside the final polish, where it must change nothing, then in the final
+    /// polish's mode (`SearchState.finishing`), where it must lower cash by `saving`.
+    static func expectFinalPolishOnly(saves saving: Int, _ solver: inout Solver, _ polish: (inout Solver) -> Bool) {
+        let before = solver.schedule.cash
+        let early = polish(&solver)
+        #expect(!early, "only in the final polish")
+        solver.search.finishing = true
+        let improved = polish(&solver)
+        #expect(improved)
+        #expect(solver.schedule.cash == before - saving)
+    }
+
     /// Expects each of `sessions` to be seated and to fit the rest of the plan (every rule holds).
     static func expectSeatsFit(_ sessions: [Int], _ solver: inout Solver) throws {
         for i in sessions {
@@ -146,13 +158,7 @@ import Testing
         var (problem, solver) = try Self.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         #expect(solver.savingCycles() == [[s1, s2].sorted()], "s1 takes `near` a week later, s2 takes `far`")
-        let before = solver.schedule.cash
-        let early = solver.polishCycleClusters()
-        #expect(!early, "only in the final polish")
-        solver.search.finishing = true
-        let improved = solver.polishCycleClusters()
-        #expect(improved)
-        #expect(solver.schedule.cash == before - 2_330)
+        Self.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishCycleClusters() }
 
         var (_, away) = try Self.crossedSchedule(away: true)
         away.search.finishing = true
@@ -209,13 +215,7 @@ import Testing
 
         // `near` must shed s2 to come to s1: the chain re-solves {s1, s2}. Only in the final polish.
         solver.search.flowSeeds = [FlowSeed(sessions: [s1], incoming: [near])]
-        let before = solver.schedule.cash
-        let early = solver.polishSeedChains()
-        #expect(!early)
-        solver.search.finishing = true
-        let improved = solver.polishSeedChains()
-        #expect(improved)
-        #expect(solver.schedule.cash == before - 2_330)
+        Self.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishSeedChains() }
     }
 
     @Test func flowSeedsThatShareASessionAreMerged() {
