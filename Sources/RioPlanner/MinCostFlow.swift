@@ -51,9 +51,13 @@ struct MinCostFlow {
         return sent
     }
 
-    /// Dijkstra's search on reduced costs from `source`; moves each reached node's potential on
-    /// by its distance, so that the cheapest paths are those of zero reduced cost. Returns
-    /// whether `sink` is reached.
+    /// Dijkstra's search on reduced costs from `source`, stopped once `sink` is settled; moves
+    /// each node's potential on by its distance, or by the sink's when that is less (or the node
+    /// is out of reach), so that the cheapest paths are those of zero reduced cost and every
+    /// residual edge keeps a non-negative reduced cost. Returns whether `sink` is reached.
+    ///
+    /// Stopping at the sink changes no path found: an edge of zero reduced cost on a path to the
+    /// sink joins nodes no farther than it, whose potentials move by their distances as before.
     private mutating func shortestDistances(from source: Int, to sink: Int) -> Bool {
         let n = edges.count
         var dist = [Int](repeating: Int.max, count: n)
@@ -62,6 +66,7 @@ struct MinCostFlow {
         heap.push((0, source))
         while let (d, u) = heap.pop() {
             guard d == dist[u] else { continue }
+            if u == sink { break }
             for e in edges[u] where capacity[e] > 0 {
                 let v = to[e]
                 let nd = d + cost[e] + potential[u] - potential[v]
@@ -71,8 +76,9 @@ struct MinCostFlow {
                 }
             }
         }
-        guard dist[sink] != Int.max else { return false }
-        for v in 0..<n where dist[v] != Int.max { potential[v] += dist[v] }
+        let reach = dist[sink]
+        guard reach != Int.max else { return false }
+        for v in 0..<n { potential[v] += min(dist[v], reach) }
         return true
     }
 

@@ -197,12 +197,13 @@ extension Solver {
         let out = sessions.filter { !path.contains($0) }.map { h in
             (h, Array(qualified(h).filter { !(schedule.assignment[h]?.trainers.contains($0) ?? true) }.prefix(budget.colleagues)))
         }.filter { !$0.1.isEmpty }
-        let key = { (h: Int, ys: [Int]) in
-            let travel = self.problem.demands[h].travelByTrainer
-            let freed = path.contains { self.schedule.assignment[$0]?.trainers.contains(ys[0]) ?? false } ? 0 : 1
-            return (budget.preferred.contains(h) ? 0 : 1, freed, travel[ys[0]] - travel[x], self.hasDays(ys[0], for: h) ? 0 : 1, h)
+        // Keys made once, in place: a closure kept in a variable would copy the whole solver.
+        let keyed = out.map { (h, ys) in
+            let travel = problem.demands[h].travelByTrainer
+            let freed = path.contains { schedule.assignment[$0]?.trainers.contains(ys[0]) ?? false } ? 0 : 1
+            return (key: (budget.preferred.contains(h) ? 0 : 1, freed, travel[ys[0]] - travel[x], hasDays(ys[0], for: h) ? 0 : 1, h), item: (h, ys))
         }
-        return Array(out.sorted { key($0.0, $0.1) < key($1.0, $1.1) }.prefix(budget.holders))
+        return Array(keyed.sorted { $0.key < $1.key }.prefix(budget.holders).map(\.item))
     }
 
     /// Whether trainer `y` and its organisation have the days of session `h` left.

@@ -123,25 +123,19 @@ extension Solver {
     /// `resolveCluster`, adding to `work` what the cluster cost: its sessions' trainers scanned,
     /// the teams made, the trainer search's nodes and the `Schedule.fits` checks.
     mutating func resolveCluster(_ sessions: [Int], work: inout Int) -> Bool {
-        let order = sessions.sorted { (schedule.startOf[$0], $0) < (schedule.startOf[$1], $1) }
-        guard order.allSatisfy({ schedule.startOf[$0] >= 0 && !problem.demandPinned[$0] }) else { return false }
+        // Closures here that call the solver's methods would copy the whole solver (it is inout
+        // in a mutating method) at each call: the helpers below are non-mutating instead.
+        guard let (order, oldCash) = clusterOrder(sessions) else { return false }
         let before = currentScore
-        let oldCash = order.reduce(0) { $0 + schedule.cashOf[$1] }
-        var log: [(Int, Assignment?)] = order.map { ($0, schedule.remove($0)) }
-        // Only teams within the slack (the group's cash now less the sum of each session's
-        // cheapest) can take part in a cheaper seating; none when there is no slack.
-        let free = order.map { freeTrainers($0) }
-        let floors = zip(order, free).map { clusterFloor($0, $1) }
-        work += free.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
-        let slack = floors.contains(Int.max) ? 0 : oldCash - floors.reduce(0, +)
-        guard slack > 0 else {
+        var log: [(Int, Assignment?)] = []
+        for s in order { log.append((s, schedule.remove(s))) }
+        let near = log.map { $0.1?.trainers ?? [] }
+        let (options, made) = clusterOptions(order, cash: oldCash, near: near)
+        work += made
+        guard let options else {
             undo(&log, to: 0)
             return false
         }
-        let options = order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack, near: log[$0].1?.trainers ?? []) }
-        work += options.reduce(0) { $0 + $1.count }
-        // Each session's options hold its floor team (below floor + slack), so none is empty and
-        // the floors' sum is below the bound.
         // The trainer search takes the sessions with fewest options first: on an 8-session
         // cluster of src40-v103 taken in start order, its whole node budget went on teams that
         // the day limits cut deep down, and it reached no seating.
@@ -152,11 +146,41 @@ extension Solver {
         work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         if let best = search.best {
             for (s, a) in zip(search.sessions, best).sorted(by: { ($0.1.start, $0.0) < ($1.1.start, $1.0) }) where schedule.fits(s, a) { schedule.insert(s, a) }
-            let seated = order.allSatisfy { schedule.startOf[$0] >= 0 && schedule.dependentsBroken(after: $0).isEmpty }
-            if seated && before < currentScore { return true }
+            if allSeated(order) && before < currentScore { return true }
         }
         undo(&log, to: 0)
         return false
+    }
+
+    /// `sessions` in start order with their cash now; nil when one is unscheduled or pinned.
+    func clusterOrder(_ sessions: [Int]) -> (order: [Int], cash: Int)? {
+        let order = sessions.sorted { (schedule.startOf[$0], $0) < (schedule.startOf[$1], $1) }
+        guard order.allSatisfy({ schedule.startOf[$0] >= 0 && !problem.demandPinned[$0] }) else { return nil }
+        return (order, order.reduce(0) { $0 + schedule.cashOf[$1] })
+    }
+
+    /// With the sessions of `order` removed (their teams `near`, their cash `cash`): each one's
+    /// options (`clusterOptions`), nil when no seating can be cheaper, and the work of making
+    /// them (the trainers scanned and the teams made). Returned, not added to an `inout`: the
+    /// caller would copy the whole solver for the call.
+    ///
+    /// Only teams within the slack (the group's cash now less the sum of each session's cheapest)
+    /// can take part in a cheaper seating; none when there is no slack. Each session's options
+    /// then hold its floor team (below floor + slack), so none is empty and the floors' sum is
+    /// below the bound.
+    func clusterOptions(_ order: [Int], cash: Int, near: [[Int]]) -> (options: [[ClusterOption]]?, work: Int) {
+        let free = order.map { freeTrainers($0) }
+        let floors = zip(order, free).map { clusterFloor($0, $1) }
+        let scanned = free.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
+        let slack = floors.contains(Int.max) ? 0 : cash - floors.reduce(0, +)
+        guard slack > 0 else { return (nil, scanned) }
+        let options = order.indices.map { clusterOptions(order[$0], free[$0], below: floors[$0] + slack, near: near[$0]) }
+        return (options, scanned + options.reduce(0) { $0 + $1.count })
+    }
+
+    /// Whether every session of `order` is scheduled with its dependents' prerequisites holding.
+    func allSeated(_ order: [Int]) -> Bool {
+        order.allSatisfy { schedule.startOf[$0] >= 0 && schedule.dependentsBroken(after: $0).isEmpty }
     }
 
     /// Per language of session `s` (as `langs`), its qualified trainers who are free on the days
