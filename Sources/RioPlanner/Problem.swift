@@ -94,7 +94,12 @@ public struct Problem: Sendable {
 
 /// One demand compiled: its allowed starts, languages, trainers and venues, its cash parts and
 /// funding pattern, and the demands it depends on. Opaque outside RioPlanner.
-public struct DemandData: Sendable {
+///
+/// A class, so that `let d = problem.demands[s]` on the solver's hot paths costs one retain
+/// rather than one per array (the cluster re-solves did that at every session and team). Every
+/// field but `dependents` is a constant, and `ProblemCompiler` fills that before the problem is
+/// shared: hence `@unchecked Sendable`.
+public final class DemandData: @unchecked Sendable {
     let index: Int
     let id: String
     let demand: Demand
@@ -131,6 +136,35 @@ public struct DemandData: Sendable {
     let pinTrainers: [Int]?
     /// Lower bound of this demand's cash (cheapest venue and trainers ignoring conflicts).
     let minCash: Int
+
+    init(
+        index: Int, id: String, demand: Demand, module: TrainingModule, region: Int, days: Int, value: Int, trainersNeeded: Int, venueBased: Bool, fixedCash: Int, starts: [Int], langs: [Int], trainersByLang: [[Int]], langTrainers: [Int], langStart: [Int], travelByTrainer: [Int], venues: [Int], prerequisiteDemands: [[Int]], dependents: [Int], pattern: Int, pinned: Bool, pinVenue: Int?, pinTrainers: [Int]?, minCash: Int
+    ) {
+        self.index = index
+        self.id = id
+        self.demand = demand
+        self.module = module
+        self.region = region
+        self.days = days
+        self.value = value
+        self.trainersNeeded = trainersNeeded
+        self.venueBased = venueBased
+        self.fixedCash = fixedCash
+        self.starts = starts
+        self.langs = langs
+        self.trainersByLang = trainersByLang
+        self.langTrainers = langTrainers
+        self.langStart = langStart
+        self.travelByTrainer = travelByTrainer
+        self.venues = venues
+        self.prerequisiteDemands = prerequisiteDemands
+        self.dependents = dependents
+        self.pattern = pattern
+        self.pinned = pinned
+        self.pinVenue = pinVenue
+        self.pinTrainers = pinTrainers
+        self.minCash = minCash
+    }
 }
 
 /// One trainer of the staff, with its organisation and home region as indices.
