@@ -138,7 +138,9 @@ public final class DemandData: @unchecked Sendable {
     let minCash: Int
 
     init(
-        index: Int, id: String, demand: Demand, module: TrainingModule, region: Int, days: Int, value: Int, trainersNeeded: Int, venueBased: Bool, fixedCash: Int, starts: [Int], langs: [Int], trainersByLang: [[Int]], langTrainers: [Int], langStart: [Int], travelByTrainer: [Int], venues: [Int], prerequisiteDemands: [[Int]], dependents: [Int], pattern: Int, pinned: Bool, pinVenue: Int?, pinTrainers: [Int]?, minCash: Int
+        index: Int, id: String, demand: Demand, module: TrainingModule, region: Int, days: Int, value: Int, trainersNeeded: Int, venueBased: Bool, fixedCash: Int,
+        starts: [Int], langs: [Int], trainersByLang: [[Int]], langTrainers: [Int], langStart: [Int], travelByTrainer: [Int], venues: [Int], prerequisiteDemands: [[Int]],
+        dependents: [Int], pattern: Int, pinned: Bool, pinVenue: Int?, pinTrainers: [Int]?, minCash: Int
     ) {
         self.index = index
         self.id = id
