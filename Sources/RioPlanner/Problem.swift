@@ -28,7 +28,8 @@ public struct Problem: Sendable {
     /// Pin problems found while compiling (the request is then infeasible).
     let pinConflicts: [String]
 
-    // Flat copies of hot fields, so the search reads plain integers instead of copying structs.
+    // Flat copies of hot fields, so the search reads plain integers without going through
+    // `DemandData` or `TrainerData`.
     let trainerOrg: [Int]
     let trainerMaxDays: [Int]
     /// Trainer t's blocked days start at `t * blockedWords`.
@@ -41,7 +42,7 @@ public struct Problem: Sendable {
     let demandDays: [Int]
     let demandPinned: [Bool]
     /// A number per module (in order of first appearance among the demands), so that moves
-    /// compare modules without copying `DemandData`.
+    /// compare modules without reading `DemandData`.
     let demandModule: [Int]
 
     /// Index of each demand, trainer, venue and language by id (the first, should an id repeat),

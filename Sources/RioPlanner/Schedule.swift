@@ -46,7 +46,7 @@ struct Schedule {
     var score: (value: Int, cash: Int) { (value, cash) }
 
     mutating func insert(_ i: Int, _ a: Assignment) {
-        // Scalars, not the whole `DemandData`: copying it retains each of its arrays.
+        // Scalars from the flat arrays where they exist (no `DemandData` retained and released).
         let days = problem.demandDays[i], venueBased = problem.demands[i].venueBased
         assignment[i] = a
         startOf[i] = a.start
@@ -108,7 +108,7 @@ struct Schedule {
     @discardableResult
     mutating func remove(_ i: Int) -> Assignment? {
         guard let a = assignment[i] else { return nil }
-        // Scalars, not the whole `DemandData`: copying it retains each of its arrays.
+        // Scalars from the flat arrays where they exist (no `DemandData` retained and released).
         let days = problem.demandDays[i], venueBased = problem.demands[i].venueBased
         assignment[i] = nil
         startOf[i] = -1

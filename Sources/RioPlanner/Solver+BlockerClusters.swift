@@ -93,7 +93,7 @@ extension Solver {
                 for positions in Solver.teams(of: travel, size: d.trainersNeeded, below: limit - base).prefix(SolverTuning.blockerTeams) {
                     let team = positions.map { trainers[$0] }
                     for start in d.starts {
-                        guard let (sessions, cash) = seatBlockers(s, d, team: team, start: start, below: limit, outside: cluster, held) else { continue }
+                        guard let (sessions, cash) = seatBlockers(s, team: team, start: start, below: limit, outside: cluster, held) else { continue }
                         best[sessions] = min(best[sessions] ?? Int.max, cash - now)
                     }
                 }
@@ -110,10 +110,8 @@ extension Solver {
     /// venue, among those keeping its cash below `limit`, held by the fewest), sorted, with the
     /// seat's cash; nil when none does (something else keeps it out), a trainer is unavailable
     /// then, a pinned or kept session holds it, or more than `SolverTuning.blockerMax` do.
-    ///
-    /// `d` is `problem.demands[s]`, passed in: a copy made here would retain each of its arrays
-    /// at every team and start.
-    func seatBlockers(_ s: Int, _ d: DemandData, team: [Int], start: Int, below limit: Int, outside cluster: [Int], _ held: Occupancy) -> ([Int], Int)? {
+    func seatBlockers(_ s: Int, team: [Int], start: Int, below limit: Int, outside cluster: [Int], _ held: Occupancy) -> ([Int], Int)? {
+        let d = problem.demands[s]
         var out: [Int] = []
         for t in team {
             if Bits.any(problem.trainerBlocked, t * problem.blockedWords, start, d.days) { return nil }
