@@ -85,6 +85,33 @@ import Testing
         #expect(late.pastPolishDeadline && !late.polishStructure())
     }
 
+    @Test func aMemberAsGoodButForCashKeepsItsOwnPlan() throws {
+        let (request, catalog) = try RandomRequest.make(seed: 3).load()
+        let problem = ProblemCompiler.compile(request: request, catalog: catalog)
+        let options = SolverOptions(iterations: 300, seed: 3)
+        let members = (0..<2).map { k in
+            var solver = Solver(problem: problem, options: SolverOptions(iterations: 300, seed: Portfolio.memberSeed(3, k)))
+            _ = solver.begin()
+            solver.advance(iterations: 300, upTo: 300)
+            return Portfolio.Member(solver)
+        }
+        let portfolio = Portfolio(problem: problem, options: options, threads: 1)
+        let lead = members[0].solver.search
+        // Member 1 claims member 0's value with more cash: it keeps its own plan and score.
+        var own = members[1].solver.search
+        own.score = SearchScore(value: lead.score.value, kept: lead.score.kept, cash: lead.score.cash + 10)
+        members[1].solver.search = own
+        let meeting = portfolio.meet(members, Portfolio.Meeting(score: lead.score))
+        #expect(meeting.leader == 0)
+        #expect(members[1].solver.search.best == own.best && members[1].solver.search.score == own.score)
+        // With one unit of value less, it takes the leader's plan.
+        members[1].solver.search.score.value = lead.score.value - 1
+        _ = portfolio.meet(members, meeting)
+        #expect(members[1].solver.search.best == lead.best && members[1].solver.search.score == lead.score)
+        #expect(Portfolio.adopts(SearchScore(value: 5, kept: 1, cash: 0), SearchScore(value: 5, kept: 2, cash: 90)))
+        #expect(!Portfolio.adopts(SearchScore(value: 5, kept: 2, cash: 100), SearchScore(value: 5, kept: 2, cash: 90)))
+    }
+
     @Test func memberSeedsDiffer() {
         #expect(Portfolio.memberSeed(7, 0) == 7)
         #expect(Set((0..<8).map { Portfolio.memberSeed(7, $0) }).count == 8)
