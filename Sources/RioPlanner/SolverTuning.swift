@@ -233,7 +233,13 @@ enum SolverTuning {
     /// Once the best value meets the bound, the search stops this share early whatever the
     /// polishes took: on pub-src40 and two variants (10 s, seeds 1-12) cash above CP-SAT's
     /// optimum summed 1,200, optimal on 28 of 36, against 2,800 and 24 stopping as before.
-    static let finishReserveShare = 0.2
+    ///
+    /// 0.15: with members that keep their own plans of the best value (`Portfolio.adopts`), both
+    /// plans are polished deeply during the search, and search time matters more than the final
+    /// polish's. On src40-v101 and src40-v103 (10 s, seeds 1-24, two runs): 43 and 44 of 48 at
+    /// the optimal cash, 350 and 200 above in all, against 41 and 40 (650 each) with 0.2, and
+    /// 36 (1,250) with 0.3.
+    static let finishReserveShare = 0.15
     /// A best value that has not risen for this share of the run so far counts as settled for
     /// `finishReserveShare`: the Lagrangian bound is often a little above the optimum
     /// (src40-v101: 1,115 against 1,109), and those runs' final polish had half a second.

@@ -58,14 +58,14 @@ import Testing
         let timed = Solver(problem: problem, options: SolverOptions(timeLimit: 10, seed: 1))
         let end = ContinuousClock.now + .seconds(10)
         // The search stops early by the longest polish so far, but never by more than its share of the limit.
-        #expect(timed.searchEnd(end, polishSeconds: 1.5) == end - .seconds(1.5))
+        #expect(timed.searchEnd(end, polishSeconds: 1.2) == end - .seconds(1.2))
         #expect(timed.searchEnd(end, polishSeconds: 7) == end - .seconds(SolverTuning.finishReserveShare * 10))
         #expect(timed.searchEnd(end, polishSeconds: 0) == end)
         // Once the value meets the bound, the final polish gets the whole share for cash.
         var proven = timed
         proven.search.score.value = proven.bound
         #expect(proven.searchEnd(end, polishSeconds: 0) == end - .seconds(SolverTuning.finishReserveShare * 10))
-        #expect(proven.searchEnd(end, polishSeconds: 1.5) == end - .seconds(SolverTuning.finishReserveShare * 10))
+        #expect(proven.searchEnd(end, polishSeconds: 1.2) == end - .seconds(SolverTuning.finishReserveShare * 10))
         // So it does once the value has stood still for the latter half of the run so far (6 s
         // of a 10 s run, the value last rising at 1 s), and not when it rose late (at 4 s).
         var settled = timed
