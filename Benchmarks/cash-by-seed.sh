@@ -9,6 +9,9 @@
 # MODE is tN (--time-limit N) or iN (--iterations N); each run uses --threads 2. DIR holds
 # request.yaml and catalog/ (a public instance, or a Benchmarks/vary-instance.py variant).
 # Benchmarks/cash-by-seed-summary.py sums the lines up against CP-SAT's optima.
+#
+# KEEP=DIR keeps each run's plan as DIR/INSTANCE-sSEED.json, for looking into a run that missed
+# the optimum (Benchmarks/neighbourhood.py shows how many sessions a cheaper plan changes).
 set -euo pipefail
 [ $# -ge 4 ] || { sed -n '2,10p' "$0"; exit 64; }
 BIN=$1 MODE=$2 SEEDS=$3
@@ -27,6 +30,10 @@ for d in "$@"; do
       line="$line $(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["score"]; print(s["value"], s["cash"])' "$out/p.json") |"
     else
       line="$line REFUSED |"
+    fi
+    if [ -n "${KEEP:-}" ] && [ -f "$out/p.json" ]; then
+      mkdir -p "$KEEP"
+      mv "$out/p.json" "$KEEP/$(basename "$d")-s$s.json"
     fi
     rm -f "$out/p.json"
   done
