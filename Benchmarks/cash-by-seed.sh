@@ -13,7 +13,7 @@
 # KEEP=DIR keeps each run's plan as DIR/INSTANCE-sSEED.json, for looking into a run that missed
 # the optimum (Benchmarks/neighbourhood.py shows how many sessions a cheaper plan changes).
 set -euo pipefail
-[ $# -ge 4 ] || { sed -n '2,10p' "$0"; exit 64; }
+[ $# -ge 4 ] || { sed -n '2,14p' "$0"; exit 64; }
 BIN=$1 MODE=$2 SEEDS=$3
 shift 3
 case $MODE in
@@ -34,8 +34,9 @@ for d in "$@"; do
     if [ -n "${KEEP:-}" ] && [ -f "$out/p.json" ]; then
       mkdir -p "$KEEP"
       mv "$out/p.json" "$KEEP/$(basename "$d")-s$s.json"
+    else
+      rm -f "$out/p.json"
     fi
-    rm -f "$out/p.json"
   done
   echo "$line"
 done

@@ -238,7 +238,7 @@ enum SolverTuning {
     /// plans are polished deeply during the search, and search time matters more than the final
     /// polish's. On src40-v101 and src40-v103 (10 s, seeds 1-24, two runs): 43 and 44 of 48 at
     /// the optimal cash, 350 and 200 above in all, against 41 and 40 (650 each) with 0.2, and
-    /// 36 (1,250) with 0.3.
+    /// 36 (1,250) with 0.3. With 0.1 (stop 42, one run): 40 of 48, 900 above.
     static let finishReserveShare = 0.15
     /// A best value that has not risen for this share of the run so far counts as settled for
     /// `finishReserveShare`: the Lagrangian bound is often a little above the optimum
