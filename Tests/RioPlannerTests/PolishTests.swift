@@ -114,4 +114,19 @@ import Testing
         let again = solver.polishTrainerDays()
         #expect(!again, "nothing is left to lower")
     }
+
+    @Test func theSeedChainsStartWhilePolishTimeIsLeft() throws {
+        var (_, solver) = try Self.emptySolver(Fixture.base)
+        let seeds = Solver.seedChainPolish, blockers = Solver.seedChainPolish + 1
+        solver.search.polishLongest = Array(repeating: 100, count: blockers + 1)
+        solver.search.polishDeadline = ContinuousClock.now + .seconds(60)
+        #expect(solver.polishMayStart(seeds), "they stop at the deadline between seeds")
+        #expect(!solver.polishMayStart(blockers), "its longest run, 100 s, would end past the deadline")
+        solver.search.polishLongest[blockers] = 1
+        #expect(solver.polishMayStart(blockers))
+        solver.search.polishDeadline = ContinuousClock.now - .seconds(1)
+        #expect(!solver.polishMayStart(seeds) && !solver.polishMayStart(blockers), "no time is left")
+        solver.search.polishDeadline = nil
+        #expect(solver.polishMayStart(blockers), "an iteration budget has no deadline")
+    }
 }
