@@ -217,11 +217,12 @@ extension Solver {
     /// Whether polish `k` of `polishStructure` may start now: when its longest run so far
     /// (`SearchState.polishLongest`) would end by the polish deadline or, for the seed chains,
     /// while any time is left. They stop at the deadline between seeds, and their first seeds are
-    /// the likeliest: on src40-v101 (10 s, seeds 5 and 17) the plans left 50 and 150 above the
-    /// optimum were plateau walks (`finish`) whose seed chains were skipped, their longest run
+    /// the likeliest: two 10 s plans of src40-v101 (seeds 5 and 17), 50 and 150 above the
+    /// optimum, were plateau walks (`finish`) whose seed chains were skipped, their longest run
     /// being about 1 s; a final polish from those plans lowers them in its first seed-chain pass.
-    /// Starting them whenever time is left, 10 s runs of src40-v101 and src40-v103 (seeds 1-24)
-    /// were optimal on 43 of 48, 250 above in all, against 41 and 750 before, the same day.
+    /// Starting them whenever time is left, two 10 s runs of src40-v101 and src40-v103 (seeds
+    /// 1-24) were optimal on 43 and 42 of 48, 250 and 800 above in all, against 41 and 750 the
+    /// same day before: within the runs' noise.
     func polishMayStart(_ k: Int) -> Bool {
         k == Solver.seedChainPolish ? !pastPolishDeadline : !polishWouldOverrun(seconds: search.polishLongest[k])
     }
