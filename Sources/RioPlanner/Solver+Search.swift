@@ -177,15 +177,7 @@ extension Solver {
     /// With a time limit, a polish may start only while time is left (`polishMayStart`), and the
     /// polishes stop between groups at `SearchState.polishDeadline`.
     mutating func polishStructure() -> Bool {
-        // The seed chains' place is `Solver.seedChainPolish`.
-        let polishes: [(inout Solver) -> Bool] = [
-            { $0.polishTrainersByFlow() }, { $0.polishTrainersByWeek() }, { $0.polishTrainersByMovingWeeks() },
-            { $0.polishClusters() }, { $0.polishSeedChains() }, { $0.polishBlockerClusters() }, { $0.polishCycleClusters() },
-            { $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) },
-            { $0.polishTrainerClusters() },
-            { $0.polishTrainerChains() }, { $0.polishTrainerDays() }, { $0.polishTrainersByChain() },
-            { $0.polishChainExchanges() }, { $0.polishExchanges() },
-        ]
+        let polishes = Solver.structurePolishes
         var improved = false
         if search.polishLongest.isEmpty { search.polishLongest = Array(repeating: 0, count: polishes.count) }
         var k = 0
@@ -195,7 +187,7 @@ extension Solver {
                 continue
             }
             let started = ContinuousClock.now
-            let better = polishes[k](&self)
+            let better = polishes[k].run(&self)
             search.polishLongest[k] = max(search.polishLongest[k], Solver.seconds(since: started))
             improved = improved || better
             if better && search.finishing {
@@ -211,8 +203,18 @@ extension Solver {
     /// Whether the time for polishing is up (never with an iteration budget).
     var pastPolishDeadline: Bool { polishWouldOverrun(seconds: 0) }
 
-    /// The seed chains' place in `polishStructure`'s list.
-    static let seedChainPolish = 4
+    /// `polishStructure`'s polishes in order, each with whether it may start whenever polish time
+    /// is left (`polishMayStart`): only the seed chains.
+    static let structurePolishes: [(run: @Sendable (inout Solver) -> Bool, anyTimeLeft: Bool)] = [
+        ({ $0.polishTrainersByFlow() }, false), ({ $0.polishTrainersByWeek() }, false), ({ $0.polishTrainersByMovingWeeks() }, false),
+        ({ $0.polishClusters() }, false), ({ $0.polishSeedChains() }, true), ({ $0.polishBlockerClusters() }, false),
+        ({ $0.polishCycleClusters() }, false), ({ $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) }, false),
+        ({ $0.polishTrainerClusters() }, false), ({ $0.polishTrainerChains() }, false), ({ $0.polishTrainerDays() }, false),
+        ({ $0.polishTrainersByChain() }, false), ({ $0.polishChainExchanges() }, false), ({ $0.polishExchanges() }, false),
+    ]
+
+    /// The seed chains' place in `structurePolishes`.
+    static let seedChainPolish = structurePolishes.firstIndex { $0.anyTimeLeft } ?? 0
 
     /// Whether polish `k` of `polishStructure` may start now: when its longest run so far
     /// (`SearchState.polishLongest`) would end by the polish deadline or, for the seed chains,
@@ -224,7 +226,7 @@ extension Solver {
     /// 1-24) were optimal on 43 and 42 of 48, 250 and 800 above in all, against 41 and 750 the
     /// same day before: within the runs' noise.
     func polishMayStart(_ k: Int) -> Bool {
-        k == Solver.seedChainPolish ? !pastPolishDeadline : !polishWouldOverrun(seconds: search.polishLongest[k])
+        Solver.structurePolishes[k].anyTimeLeft ? !pastPolishDeadline : !polishWouldOverrun(seconds: search.polishLongest[k])
     }
 
     /// Whether work of `seconds` started now would end past the polish deadline (never with an
