@@ -46,13 +46,13 @@ struct ClusterSearch {
     var chosen: [ClusterOption?]
     var best: [Assignment]?
 
-    init(sessions: [Int], options: [[ClusterOption]], bound: Int) {
+    init(sessions: [Int], options: [[ClusterOption]], bound: Int, nodes: Int = SolverTuning.clusterNodes) {
         self.sessions = sessions
         self.options = options
         self.bound = bound
         fitsLeft = SolverTuning.clusterFitsBudget
         choicesLeft = SolverTuning.clusterChoices
-        nodesLeft = SolverTuning.clusterNodes
+        nodesLeft = nodes
         chosen = Array(repeating: nil, count: sessions.count)
     }
 }
@@ -121,8 +121,8 @@ extension Solver {
     }
 
     /// `resolveCluster`, adding to `work` what the cluster cost: its sessions' trainers scanned,
-    /// the teams made, the trainer search's nodes and the `Schedule.fits` checks.
-    mutating func resolveCluster(_ sessions: [Int], work: inout Int) -> Bool {
+    /// the teams made, the trainer search's nodes (at most `nodes`) and the `Schedule.fits` checks.
+    mutating func resolveCluster(_ sessions: [Int], work: inout Int, nodes: Int = SolverTuning.clusterNodes) -> Bool {
         // Closures here that call the solver's methods would copy the whole solver (it is inout
         // in a mutating method) at each call: the helpers below are non-mutating instead.
         guard let (order, oldCash) = clusterOrder(sessions) else { return false }
@@ -140,10 +140,10 @@ extension Solver {
         // cluster of src40-v103 taken in start order, its whole node budget went on teams that
         // the day limits cut deep down, and it reached no seating.
         let byOptions = order.indices.sorted { (options[$0].count, $0) < (options[$1].count, $1) }
-        var search = ClusterSearch(sessions: byOptions.map { order[$0] }, options: byOptions.map { options[$0] }, bound: oldCash)
+        var search = ClusterSearch(sessions: byOptions.map { order[$0] }, options: byOptions.map { options[$0] }, bound: oldCash, nodes: nodes)
         var orgDays = schedule.orgDays, trainerDays = schedule.trainerDays
         chooseTeams(&search, cash: 0, trainerDays: &trainerDays, orgDays: &orgDays, cheapest: Array(repeating: 0, count: order.count))
-        work += SolverTuning.clusterNodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
+        work += nodes - search.nodesLeft + SolverTuning.clusterFitsBudget - search.fitsLeft
         if let best = search.best {
             for (s, a) in zip(search.sessions, best).sorted(by: { ($0.1.start, $0.0) < ($1.1.start, $1.0) }) where schedule.fits(s, a) { schedule.insert(s, a) }
             if allSeated(order) && before < currentScore { return true }

@@ -164,7 +164,7 @@ extension Solver {
 
     /// The polishes that change more than one session at a time, without random numbers: trainers
     /// by flow (dates aside, then at the plan's dates and weeks), clusters re-solved exactly (the
-    /// flow's groups, the trainer-and-week flow's saving cycles, chains), trainer chains, trainer
+    /// flow's groups, the trainer-and-week flow's saving cycles, chains, day paths), trainer chains, trainer
     /// days, cheaper trainers through day chains, opened chains, then exchanges.
     /// Returns whether any improved the plan.
     ///
@@ -207,7 +207,7 @@ extension Solver {
     /// is left (`polishMayStart`): only the seed chains.
     static let structurePolishes: [(run: @Sendable (inout Solver) -> Bool, anyTimeLeft: Bool)] = [
         ({ $0.polishTrainersByFlow() }, false), ({ $0.polishTrainersByWeek() }, false), ({ $0.polishTrainersByMovingWeeks() }, false),
-        ({ $0.polishClusters() }, false), ({ $0.polishSeedChains() }, true), ({ $0.polishBlockerClusters() }, false),
+        ({ $0.polishClusters() }, false), ({ $0.polishSeedChains() }, true), ({ $0.polishDayPaths() }, false), ({ $0.polishBlockerClusters() }, false),
         ({ $0.polishCycleClusters() }, false), ({ $0.search.finishing && $0.polishRandomClusters(tries: SolverTuning.randomClusterTries) }, false),
         ({ $0.polishTrainerClusters() }, false), ({ $0.polishTrainerChains() }, false), ({ $0.polishTrainerDays() }, false),
         ({ $0.polishTrainersByChain() }, false), ({ $0.polishChainExchanges() }, false), ({ $0.polishExchanges() }, false),

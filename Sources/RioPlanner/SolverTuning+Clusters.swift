@@ -126,4 +126,23 @@ extension SolverTuning {
     /// Options counted per session when the cluster's trainer search picks the session with the
     /// fewest options left (`Solver.nextSession`).
     static let clusterForcedOptions = 4
+
+    // MARK: Day paths (`Solver.polishDayPaths`)
+
+    /// A day path's cluster has at most this many sessions: 12 holds the ten of src40-v101's
+    /// d-0016 exchange (see `Solver+DayPaths.swift`) and a link or relief more.
+    static let dayPathSessions = 12
+    /// Links followed from each trainer of a day path, the cheapest of those that can end the
+    /// path or go on. 6: with 3 or 4, links of equal travel filled the places and the src40-v101
+    /// path was not among those found.
+    static let dayPathBranching = 6
+    /// Sessions one link sheds to one colleague at most.
+    static let dayPathShed = 2
+    /// Day paths gathered per costly session and cheaper colleague at most.
+    static let dayPathLimit = 64
+    /// Day paths re-solved per costly session and cheaper colleague at most, the cheapest.
+    static let dayPathClusters = 8
+    /// Nodes of a day path's trainer search: the ten-session exchange of src40-v101 needs about
+    /// 30,000, beyond `clusterNodes`.
+    static let dayPathNodes = 60_000
 }

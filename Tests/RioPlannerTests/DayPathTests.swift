@@ -1,0 +1,46 @@
+import Testing
+
+@testable import RioPlanner
+
+/// Day paths: a cheaper colleague who is out of days comes to a costly session when the days it
+/// sheds pass along trainers to one who has them; the path's sessions are re-solved as a cluster.
+@Suite struct DayPathTests {
+    @Test func theCheaperTrainerShedsItsSessionToTheOneItReplaces() throws {
+        var (problem, solver) = try ClusterTests.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        #expect(solver.ownDaysLeft(near) == 0 && solver.ownDaysLeft(far) == 0, "both teach their 3 days")
+        // `near` must shed s2 to come to s1; `far` has s2's days once it leaves s1.
+        var start = DayPath(sessions: [s1], trainers: [near], cost: 0)
+        start.move(3, from: far, problem.trainerOrg[far], to: near, problem.trainerOrg[near])
+        var found: [DayPath] = []
+        solver.dayPaths(start, shedding: near, need: 3, saving: Int.max, byTrainer: solver.sessionsByTrainer(), into: &found)
+        #expect(found.map(\.sessions) == [[s1, s2]])
+        #expect(found.map(\.trainers) == [[near, far]])
+        ClusterTests.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishDayPaths() }
+    }
+
+    @Test func noPathMovesAPlanWhoseCheaperTrainerIsAway() throws {
+        var (_, solver) = try ClusterTests.crossedSchedule(away: true)
+        solver.search.finishing = true
+        let seats = solver.schedule.assignment
+        let improved = solver.polishDayPaths()
+        #expect(!improved, "`near` is away for all of s1's window")
+        #expect(solver.schedule.assignment == seats)
+    }
+
+    @Test func aPathIsKeptOnlyWhenItsLinksCostLessThanTheSaving() throws {
+        var (problem, solver) = try ClusterTests.crossedSchedule(away: false)
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        var start = DayPath(sessions: [s1], trainers: [near], cost: 0)
+        start.move(3, from: far, problem.trainerOrg[far], to: near, problem.trainerOrg[near])
+        let travel = problem.demands[s2].travelByTrainer, cost = travel[far] - travel[near]
+        for (saving, paths) in [(cost, 0), (cost + 1, 1)] {
+            var found: [DayPath] = []
+            solver.dayPaths(start, shedding: near, need: 3, saving: saving, byTrainer: solver.sessionsByTrainer(), into: &found)
+            #expect(found.count == paths, "s2 passed to `far` adds \(cost) of travel")
+            #expect(found.allSatisfy { $0.cost == cost })
+        }
+    }
+}
