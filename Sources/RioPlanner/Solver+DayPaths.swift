@@ -52,8 +52,9 @@ extension Solver {
     /// For each session that costs more than its cheapest (dearest first) and each cheaper
     /// colleague `t` of its trainers who is out of days, the day paths from `t` (`dayPaths`),
     /// cheapest first, each re-solved exactly with `SolverTuning.dayPathNodes` nodes. Only in the
-    /// final polish; at most `SolverTuning.clusterWork` work. Returns whether cash fell (at the
-    /// first cluster that lowers it).
+    /// final polish's mode (`SearchState.finishing`, which the search's deep polishes use too); at
+    /// most `SolverTuning.clusterWork` work. Returns whether cash fell (at the first cluster that
+    /// lowers it).
     mutating func polishDayPaths() -> Bool {
         guard search.finishing else { return false }
         var work = SolverTuning.clusterWork
