@@ -171,11 +171,7 @@ extension Solver {
     }
 
     /// The days trainer `y` may still teach: its own left, and its organisation's.
-    func daysLeft(_ y: Int) -> Int {
-        let org = problem.trainerOrg[y]
-        let own = problem.trainerMaxDays[y] - schedule.trainerDays[y]
-        return problem.orgCap[org] == Int.max ? own : min(own, problem.orgCap[org] - schedule.orgDays[org])
-    }
+    func daysLeft(_ y: Int) -> Int { min(ownDaysLeft(y), orgDaysLeft(problem.trainerOrg[y])) }
 
     /// Per trainer, the sessions it teaches that a polish may move (`flowSessions`), in session order.
     func sessionsByTrainer() -> [[Int]] {

@@ -93,26 +93,34 @@ extension Solver {
     /// A link whose colleague has the days ends a path (`finishDayPath`, which relieves the
     /// organisations left over their caps); one whose colleague lacks them goes on from it.
     func dayPaths(_ path: DayPath, shedding x: Int, need: Int, saving: Int, byTrainer: [[Int]], into found: inout [DayPath]) {
-        guard found.count < SolverTuning.dayPathLimit else { return }
         let links = dayPathLinks([x], need: need, otherOrg: nil, path: path, byTrainer: byTrainer)
-        let grown = links.map { link in
+        extendDayPath(path, shedding: x, by: links, saving: saving, byTrainer: byTrainer, into: &found)
+    }
+
+    /// `dayPaths` with trainer `x`'s links (`dayPathLinks`) made. Each link's colleague who must
+    /// shed in turn has its own links made once, to tell whether it can (a colleague out of days
+    /// with nothing to shed would only take a place) and to go on from it.
+    func extendDayPath(_ path: DayPath, shedding x: Int, by links: [DayPathLink], saving: Int, byTrainer: [[Int]], into found: inout [DayPath]) {
+        guard found.count < SolverTuning.dayPathLimit else { return }
+        var viable: [(next: DayPath, onward: [DayPathLink]?)] = []
+        for link in links where viable.count < SolverTuning.dayPathBranching {
             var next = path
             next.sessions += link.sessions
             next.trainers.append(link.colleague)
             next.cost += link.cost
             let y = link.colleague
             next.move(link.sessions.reduce(0) { $0 + problem.demandDays[$1] }, from: x, problem.trainerOrg[x], to: y, problem.trainerOrg[y])
-            return (next, rest: next.dayGain[y, default: 0] - ownDaysLeft(y))
+            let rest = next.dayGain[y, default: 0] - ownDaysLeft(y)
+            guard rest > 0 else {
+                viable.append((next, nil))
+                continue
+            }
+            let onward = dayPathLinks([y], need: rest, otherOrg: nil, path: next, byTrainer: byTrainer)
+            if !onward.isEmpty { viable.append((next, onward)) }
         }
-        // A colleague out of days who has nothing to shed in turn would only take a place.
-        let viable = grown.filter { next, rest in
-            rest <= 0 || !dayPathLinks([next.trainers[next.trainers.count - 1]], need: rest, otherOrg: nil, path: next, byTrainer: byTrainer).isEmpty
-        }
-        for (next, rest) in viable.prefix(SolverTuning.dayPathBranching) {
-            guard next.cost < saving, next.sessions.count <= SolverTuning.dayPathSessions else { continue }
-            let y = next.trainers[next.trainers.count - 1]
-            if rest > 0 {
-                dayPaths(next, shedding: y, need: rest, saving: saving, byTrainer: byTrainer, into: &found)
+        for (next, onward) in viable where next.cost < saving && next.sessions.count <= SolverTuning.dayPathSessions {
+            if let onward {
+                extendDayPath(next, shedding: next.trainers[next.trainers.count - 1], by: onward, saving: saving, byTrainer: byTrainer, into: &found)
             } else if let done = finishDayPath(next, saving: saving, byTrainer: byTrainer) {
                 found.append(done)
             }

@@ -5,14 +5,20 @@ import Testing
 /// Day paths: a cheaper colleague who is out of days comes to a costly session when the days it
 /// sheds pass along trainers to one who has them; the path's sessions are re-solved as a cluster.
 @Suite struct DayPathTests {
+    /// The path's start: `near` comes to s1 (3 days), `far` leaves it.
+    static func nearComesToS1(_ problem: Problem, _ s1: Int, near: Int, far: Int) -> DayPath {
+        var start = DayPath(sessions: [s1], trainers: [near], cost: 0)
+        start.move(3, from: far, problem.trainerOrg[far], to: near, problem.trainerOrg[near])
+        return start
+    }
+
     @Test func theCheaperTrainerShedsItsSessionToTheOneItReplaces() throws {
         var (problem, solver) = try ClusterTests.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
         #expect(solver.ownDaysLeft(near) == 0 && solver.ownDaysLeft(far) == 0, "both teach their 3 days")
         // `near` must shed s2 to come to s1; `far` has s2's days once it leaves s1.
-        var start = DayPath(sessions: [s1], trainers: [near], cost: 0)
-        start.move(3, from: far, problem.trainerOrg[far], to: near, problem.trainerOrg[near])
+        let start = Self.nearComesToS1(problem, s1, near: near, far: far)
         var found: [DayPath] = []
         solver.dayPaths(start, shedding: near, need: 3, saving: Int.max, byTrainer: solver.sessionsByTrainer(), into: &found)
         #expect(found.map(\.sessions) == [[s1, s2]])
@@ -33,8 +39,7 @@ import Testing
         var (problem, solver) = try ClusterTests.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
-        var start = DayPath(sessions: [s1], trainers: [near], cost: 0)
-        start.move(3, from: far, problem.trainerOrg[far], to: near, problem.trainerOrg[near])
+        let start = Self.nearComesToS1(problem, s1, near: near, far: far)
         let travel = problem.demands[s2].travelByTrainer, cost = travel[far] - travel[near]
         for (saving, paths) in [(cost, 0), (cost + 1, 1)] {
             var found: [DayPath] = []
