@@ -92,35 +92,52 @@ extension Solver {
     /// links' travel stays below `saving` and the cluster within `SolverTuning.dayPathSessions`.
     /// A link whose colleague has the days ends a path (`finishDayPath`, which relieves the
     /// organisations left over their caps); one whose colleague lacks them goes on from it.
+    /// At most `SolverTuning.dayPathSteps` links are followed from one start.
     func dayPaths(_ path: DayPath, shedding x: Int, need: Int, saving: Int, byTrainer: [[Int]], into found: inout [DayPath]) {
         let links = dayPathLinks([x], need: need, otherOrg: nil, path: path, byTrainer: byTrainer)
-        extendDayPath(path, shedding: x, by: links, saving: saving, byTrainer: byTrainer, into: &found)
+        var steps = SolverTuning.dayPathSteps
+        extendDayPath(path, shedding: x, by: links, saving: saving, byTrainer: byTrainer, into: &found, steps: &steps)
     }
 
     /// `dayPaths` with trainer `x`'s links (`dayPathLinks`) made. Each link's colleague who must
     /// shed in turn has its own links made once, to tell whether it can (a colleague out of days
-    /// with nothing to shed would only take a place) and to go on from it.
-    func extendDayPath(_ path: DayPath, shedding x: Int, by links: [DayPathLink], saving: Int, byTrainer: [[Int]], into found: inout [DayPath]) {
-        guard found.count < SolverTuning.dayPathLimit else { return }
+    /// with nothing to shed would only take a place) and to go on from it. Beyond the cheapest
+    /// `SolverTuning.dayPathBranching`, the cheapest `SolverTuning.dayPathCleanEnds` links that
+    /// end the path at a colleague whose organisation has the days too are followed. Each call
+    /// spends one of `steps`.
+    func extendDayPath(
+        _ path: DayPath, shedding x: Int, by links: [DayPathLink], saving: Int, byTrainer: [[Int]], into found: inout [DayPath], steps: inout Int
+    ) {
+        guard found.count < SolverTuning.dayPathLimit && steps > 0 else { return }
+        steps -= 1
         var viable: [(next: DayPath, onward: [DayPathLink]?)] = []
-        for link in links where viable.count < SolverTuning.dayPathBranching {
+        var (cheapest, cleanEnds) = (0, 0)
+        for link in links where cheapest < SolverTuning.dayPathBranching || cleanEnds < SolverTuning.dayPathCleanEnds {
             var next = path
             next.sessions += link.sessions
             next.trainers.append(link.colleague)
             next.cost += link.cost
-            let y = link.colleague
-            next.move(link.sessions.reduce(0) { $0 + problem.demandDays[$1] }, from: x, problem.trainerOrg[x], to: y, problem.trainerOrg[y])
+            let y = link.colleague, org = problem.trainerOrg[y]
+            next.move(link.sessions.reduce(0) { $0 + problem.demandDays[$1] }, from: x, problem.trainerOrg[x], to: y, org)
             let rest = next.dayGain[y, default: 0] - ownDaysLeft(y)
-            guard rest > 0 else {
+            if cheapest >= SolverTuning.dayPathBranching {
+                // Past the cheapest: only links that end the path where the organisation has the days.
+                guard rest <= 0 && next.orgGain[org, default: 0] <= orgDaysLeft(org) && next.cost < saving else { continue }
+                cleanEnds += 1
                 viable.append((next, nil))
-                continue
+            } else if rest <= 0 {
+                cheapest += 1
+                viable.append((next, nil))
+            } else {
+                let onward = dayPathLinks([y], need: rest, otherOrg: nil, path: next, byTrainer: byTrainer)
+                guard !onward.isEmpty else { continue }
+                cheapest += 1
+                viable.append((next, onward))
             }
-            let onward = dayPathLinks([y], need: rest, otherOrg: nil, path: next, byTrainer: byTrainer)
-            if !onward.isEmpty { viable.append((next, onward)) }
         }
         for (next, onward) in viable where next.cost < saving && next.sessions.count <= SolverTuning.dayPathSessions {
             if let onward {
-                extendDayPath(next, shedding: next.trainers[next.trainers.count - 1], by: onward, saving: saving, byTrainer: byTrainer, into: &found)
+                extendDayPath(next, shedding: next.trainers[next.trainers.count - 1], by: onward, saving: saving, byTrainer: byTrainer, into: &found, steps: &steps)
             } else if let done = finishDayPath(next, saving: saving, byTrainer: byTrainer) {
                 found.append(done)
             }

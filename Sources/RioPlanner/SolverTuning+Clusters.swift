@@ -136,12 +136,21 @@ extension SolverTuning {
     /// path or go on. 6: with 3 or 4, links of equal travel filled the places and the src40-v101
     /// path was not among those found.
     static let dayPathBranching = 6
+    /// Links that end a day path at a colleague whose organisation has the days, followed beyond
+    /// `dayPathBranching` (the cheapest): on src40-v103 (seed 12) the cheaper links all ended at
+    /// trainers of an organisation at its cap, whose relief cost more than the saving, and the
+    /// path that ends at t-028, 400 dearer, was never followed.
+    static let dayPathCleanEnds = 2
     /// Sessions one link sheds to one colleague at most.
     static let dayPathShed = 2
     /// Day paths gathered per costly session and cheaper colleague at most.
     static let dayPathLimit = 64
     /// Day paths re-solved per costly session and cheaper colleague at most, the cheapest.
     static let dayPathClusters = 8
+    /// Steps of `Solver.extendDayPath` (each follows one trainer's links) per costly session and
+    /// cheaper colleague at most: the clean ends (`dayPathCleanEnds`) widen the search, and this
+    /// keeps a plan's day paths to tens of milliseconds.
+    static let dayPathSteps = 300
     /// Nodes of a day path's trainer search: the ten-session exchange of src40-v101 needs about
     /// 30,000, beyond `clusterNodes`.
     static let dayPathNodes = 60_000

@@ -26,8 +26,11 @@ import Testing
 
     /// The solver with `s1` taught by `far` in the week of 1 March and `s2` by `near`: both
     /// travel 1,200.
-    static func crossedSchedule(away: Bool) throws -> (Problem, Solver) {
-        var (problem, solver) = try PolishTests.emptySolver(spec(away: away))
+    static func crossedSchedule(away: Bool) throws -> (Problem, Solver) { try crossedSchedule(spec(away: away)) }
+
+    /// `crossedSchedule` of a request like `spec(away: false)` (more staff, say).
+    static func crossedSchedule(_ spec: RequestSpec) throws -> (Problem, Solver) {
+        var (problem, solver) = try PolishTests.emptySolver(spec)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
         for (i, t) in [(s1, far), (s2, near)] {

@@ -26,6 +26,33 @@ import Testing
         ClusterTests.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishDayPaths() }
     }
 
+    /// The crossed plan with `SolverTuning.dayPathBranching` colleagues in weog as close to s2
+    /// as `far`, listed before it, of an organisation without the days for s2.
+    static func crowdedSchedule() throws -> (Problem, Solver) {
+        var spec = ClusterTests.spec(away: false)
+        let colleagues = (1...SolverTuning.dayPathBranching).map {
+            "{id: c\($0), name: C\($0), org: UNFCCC, home: weog, languages: [en], modules: [joint-3d], dayRate: 300, maxDays: 3}"
+        }
+        spec.staff = colleagues + spec.staff
+        spec.staffing = ["{org: UNFCCC, maxDays: 2}"]
+        return try ClusterTests.crossedSchedule(spec)
+    }
+
+    @Test func aPathEndsAtAColleagueWhoseOrganisationHasTheDaysBeyondTheCheapestLinks() throws {
+        var (problem, solver) = try Self.crowdedSchedule()
+        let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
+        let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
+        let start = Self.nearComesToS1(problem, s1, near: near, far: far)
+        let links = solver.dayPathLinks([near], need: 3, otherOrg: nil, path: start, byTrainer: solver.sessionsByTrainer())
+        #expect(links.count == SolverTuning.dayPathBranching + 1)
+        #expect(links.last?.colleague == far, "the colleagues of UNFCCC come first: as cheap, listed before")
+        var found: [DayPath] = []
+        solver.dayPaths(start, shedding: near, need: 3, saving: Int.max, byTrainer: solver.sessionsByTrainer(), into: &found)
+        #expect(found.map(\.trainers) == [[near, far]], "UNFCCC has 2 days, s2 takes 3, and none of its sessions can go")
+        #expect(found.map(\.sessions) == [[s1, s2]])
+        ClusterTests.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishDayPaths() }
+    }
+
     @Test func noPathMovesAPlanWhoseCheaperTrainerIsAway() throws {
         var (_, solver) = try ClusterTests.crossedSchedule(away: true)
         solver.search.finishing = true
