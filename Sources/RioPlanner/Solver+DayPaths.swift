@@ -92,7 +92,7 @@ extension Solver {
     /// links' travel stays below `saving` and the cluster within `SolverTuning.dayPathSessions`.
     /// A link whose colleague has the days ends a path (`finishDayPath`, which relieves the
     /// organisations left over their caps); one whose colleague lacks them goes on from it.
-    /// At most `SolverTuning.dayPathSteps` links are followed from one start.
+    /// At most `SolverTuning.dayPathSteps` trainers' links are followed from one start.
     func dayPaths(_ path: DayPath, shedding x: Int, need: Int, saving: Int, byTrainer: [[Int]], into found: inout [DayPath]) {
         let links = dayPathLinks([x], need: need, otherOrg: nil, path: path, byTrainer: byTrainer)
         var steps = SolverTuning.dayPathSteps
