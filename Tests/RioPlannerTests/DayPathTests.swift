@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func aPathIsKeptOnlyWhenItsLinksCostLessThanTheSaving() throws {
-        var (problem, solver) = try ClusterTests.crossedSchedule(away: false)
+        let (problem, solver) = try ClusterTests.crossedSchedule(away: false)
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
         let start = Self.nearComesToS1(problem, s1, near: near, far: far)
