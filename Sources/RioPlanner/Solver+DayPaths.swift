@@ -41,10 +41,12 @@ extension DayPath {
     }
 }
 
-/// One link of a day path: a trainer's sessions that one colleague takes, and the travel that adds.
+/// One link of a day path: a trainer's sessions that one colleague takes, their days, and the
+/// travel that adds.
 struct DayPathLink {
     let colleague: Int
     let sessions: [Int]
+    let days: Int
     let cost: Int
 }
 
@@ -118,7 +120,7 @@ extension Solver {
             next.trainers.append(link.colleague)
             next.cost += link.cost
             let y = link.colleague, org = problem.trainerOrg[y]
-            next.move(link.sessions.reduce(0) { $0 + problem.demandDays[$1] }, from: x, problem.trainerOrg[x], to: y, org)
+            next.move(link.days, from: x, problem.trainerOrg[x], to: y, org)
             let rest = next.dayGain[y, default: 0] - ownDaysLeft(y)
             if cheapest >= SolverTuning.dayPathBranching {
                 // Past the cheapest: only links that end the path where the organisation has the days.
@@ -150,13 +152,13 @@ extension Solver {
     func finishDayPath(_ path: DayPath, saving: Int, byTrainer: [[Int]]) -> DayPath? {
         var out = path
         for org in path.orgGain.keys.sorted() where problem.orgCap[org] != Int.max {
-            let over = path.orgGain[org, default: 0] - (problem.orgCap[org] - schedule.orgDays[org])
+            let over = path.orgGain[org, default: 0] - orgDaysLeft(org)
             guard over > 0 else { continue }
             let members = problem.trainers.indices.filter { problem.trainerOrg[$0] == org }
             let reliefs = dayPathLinks(members, need: over, otherOrg: org, path: out, byTrainer: byTrainer).filter { link in
-                let days = link.sessions.reduce(0) { $0 + problem.demandDays[$1] }
                 let other = problem.trainerOrg[link.colleague], room = orgDaysLeft(other)
-                return days + out.dayGain[link.colleague, default: 0] <= ownDaysLeft(link.colleague) && (room == Int.max || days + out.orgGain[other, default: 0] <= room)
+                let ownRoom = link.days + out.dayGain[link.colleague, default: 0] <= ownDaysLeft(link.colleague)
+                return ownRoom && (room == Int.max || link.days + out.orgGain[other, default: 0] <= room)
             }
             guard let relief = reliefs.first, out.sessions.count + relief.sessions.count <= SolverTuning.dayPathSessions else { return nil }
             out.sessions += relief.sessions
@@ -196,7 +198,7 @@ extension Solver {
                     days += problem.demandDays[h]
                     cost += delta
                 }
-                if days >= need { links.append(DayPathLink(colleague: y, sessions: taken, cost: cost)) }
+                if days >= need { links.append(DayPathLink(colleague: y, sessions: taken, days: days, cost: cost)) }
             }
         }
         return links.sorted { p, q in

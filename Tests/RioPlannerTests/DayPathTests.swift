@@ -42,12 +42,12 @@ import Testing
         var (problem, solver) = try Self.crowdedSchedule()
         let s1 = try #require(problem.demandIndex["s1"]), s2 = try #require(problem.demandIndex["s2"])
         let near = try #require(problem.trainerIndex["near"]), far = try #require(problem.trainerIndex["far"])
-        let start = Self.nearComesToS1(problem, s1, near: near, far: far)
-        let links = solver.dayPathLinks([near], need: 3, otherOrg: nil, path: start, byTrainer: solver.sessionsByTrainer())
+        let start = Self.nearComesToS1(problem, s1, near: near, far: far), byTrainer = solver.sessionsByTrainer()
+        let links = solver.dayPathLinks([near], need: 3, otherOrg: nil, path: start, byTrainer: byTrainer)
         #expect(links.count == SolverTuning.dayPathBranching + 1)
         #expect(links.last?.colleague == far, "the colleagues of UNFCCC come first: as cheap, listed before")
         var found: [DayPath] = []
-        solver.dayPaths(start, shedding: near, need: 3, saving: Int.max, byTrainer: solver.sessionsByTrainer(), into: &found)
+        solver.dayPaths(start, shedding: near, need: 3, saving: Int.max, byTrainer: byTrainer, into: &found)
         #expect(found.map(\.trainers) == [[near, far]], "UNFCCC has 2 days, s2 takes 3, and none of its sessions can go")
         #expect(found.map(\.sessions) == [[s1, s2]])
         ClusterTests.expectFinalPolishOnly(saves: 2_330, &solver) { $0.polishDayPaths() }
